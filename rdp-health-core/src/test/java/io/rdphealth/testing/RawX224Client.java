@@ -1,6 +1,9 @@
 package io.rdphealth.testing;
 
 import io.rdphealth.wire.MalformedPduException;
+import io.rdphealth.wire.NtlmChallenge;
+import io.rdphealth.wire.NtlmCodec;
+import io.rdphealth.wire.TsRequestCodec;
 import io.rdphealth.wire.X224Codec;
 import io.rdphealth.wire.X224Confirm;
 import java.io.IOException;
@@ -80,6 +83,69 @@ public final class RawX224Client {
                 throw new IllegalStateException("JDK TLS unavailable", e);
             }
         }
+    }
+
+    /**
+     * Asks HYBRID, completes TLS and sends a TSRequest carrying an NTLM NEGOTIATE; returns the
+     * server's NTLM CHALLENGE (what a credential-free NLA probe learns).
+     */
+    public static NtlmChallenge ntlmChallenge(int port, Duration timeout) throws IOException, MalformedPduException {
+        try (Socket socket = connect(port, timeout)) {
+            X224Confirm confirm = exchange(socket, 0x02);
+            if (!(confirm instanceof X224Confirm.NegotiationResponse response) || response.selectedProtocol() != 0x02) {
+                throw new IOException("server did not select HYBRID: " + confirm);
+            }
+            SSLSocket tls;
+            try {
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(null, new javax.net.ssl.TrustManager[] {new TrustAll()}, null);
+                tls = (SSLSocket) context.getSocketFactory().createSocket(socket, "127.0.0.1", port, true);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("JDK TLS unavailable", e);
+            }
+            try (tls) {
+                tls.setUseClientMode(true);
+                tls.startHandshake();
+                tls.getOutputStream().write(TsRequestCodec.encodeNegotiate(NtlmCodec.negotiate()));
+                tls.getOutputStream().flush();
+                byte[] answer = readDerElement(tls.getInputStream(), TsRequestCodec.MAX_TSREQUEST_LENGTH);
+                TsRequestCodec.TsRequest request = TsRequestCodec.decode(answer);
+                if (request.negoToken() == null) {
+                    throw new IOException("TSRequest without negoToken, errorCode " + request.errorCode());
+                }
+                return NtlmCodec.decodeChallenge(request.negoToken());
+            }
+        }
+    }
+
+    /** Reads one DER TLV (tag, definite length up to {@code cap}) from the stream. */
+    private static byte[] readDerElement(InputStream in, int cap) throws IOException {
+        byte[] head = readFully(in, 2);
+        int first = head[1] & 0xFF;
+        int length;
+        byte[] lengthBytes = new byte[0];
+        if (first < 0x80) {
+            length = first;
+        } else {
+            int count = first & 0x7F;
+            if (count == 0 || count > 3) {
+                throw new IOException("unsupported DER length form 0x" + Integer.toHexString(first));
+            }
+            lengthBytes = readFully(in, count);
+            length = 0;
+            for (byte b : lengthBytes) {
+                length = length << 8 | b & 0xFF;
+            }
+        }
+        if (length > cap) {
+            throw new IOException("DER element of " + length + " bytes exceeds the cap of " + cap);
+        }
+        byte[] body = readFully(in, length);
+        byte[] all = new byte[2 + lengthBytes.length + length];
+        System.arraycopy(head, 0, all, 0, 2);
+        System.arraycopy(lengthBytes, 0, all, 2, lengthBytes.length);
+        System.arraycopy(body, 0, all, 2 + lengthBytes.length, length);
+        return all;
     }
 
     private static Socket connect(int port, Duration timeout) throws IOException {
