@@ -54,13 +54,28 @@ public final class TestPki {
     /**
      * A chain root -> intermediate -> leaf, the leaf described by {@code spec}. The chain of the
      * result holds the intermediate (what the server must send); the root is the trust anchor. The
-     * authorities use the spec's key type with the matching SHA-256 signature, so a
-     * {@code sha1Signed()} spec yields a SHA-1-signed leaf under SHA-256-signed authorities.
+     * authorities (shared by all chains of a JVM and key type) use the spec's key type with a
+     * SHA-256 signature; the leaf is signed with {@code spec.signatureAlgorithm()}, which must
+     * match the authority key type (RSA or ECDSA).
      */
     public static MintedCertificate caSignedChain(CertificateSpec spec) {
-        MintedCertificate root = selfSigned(authoritySpec(spec, "RDP Health Test Root CA"));
-        MintedCertificate intermediate = signedBy(authoritySpec(spec, "RDP Health Test Intermediate CA"), root);
+        MintedCertificate intermediate = spec.keyType() == CertificateSpec.KeyType.RSA
+                ? Authorities.RSA_INTERMEDIATE : Authorities.EC_INTERMEDIATE;
         return signedBy(spec, intermediate);
+    }
+
+    /**
+     * The test root and intermediate per key type, minted once per JVM (RSA key generation is the
+     * slow part of minting; a real CA also issues many leaves). Immutable values, lazily created.
+     */
+    private static final class Authorities {
+        static final MintedCertificate RSA_INTERMEDIATE = intermediate(CertificateSpec.valid());
+        static final MintedCertificate EC_INTERMEDIATE = intermediate(CertificateSpec.ecdsa());
+
+        private static MintedCertificate intermediate(CertificateSpec leafLike) {
+            MintedCertificate root = selfSigned(authoritySpec(leafLike, "RDP Health Test Root CA"));
+            return signedBy(authoritySpec(leafLike, "RDP Health Test Intermediate CA"), root);
+        }
     }
 
     /** A certificate described by {@code spec}, signed by {@code issuer} with {@code spec.signatureAlgorithm()}. */
