@@ -39,7 +39,7 @@ public record KeyMaterial(PrivateKey privateKey, List<X509Certificate> chain) {
     public String certificatePem() throws GeneralSecurityException {
         StringBuilder pem = new StringBuilder();
         for (X509Certificate certificate : chain) {
-            pem.append(CertificateDecoder.toPem(certificate.getEncoded()));
+            pem.append(io.rdphealth.probe.cert.CertificateDecoder.pem(certificate.getEncoded()));
         }
         return pem.toString();
     }

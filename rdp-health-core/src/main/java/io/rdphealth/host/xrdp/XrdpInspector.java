@@ -1,6 +1,6 @@
 package io.rdphealth.host.xrdp;
 
-import io.rdphealth.cert.CertificateDecoder;
+import io.rdphealth.probe.cert.CertificateDecoder;
 import io.rdphealth.cert.KeyMaterial;
 import io.rdphealth.cert.PemCodec;
 import io.rdphealth.cert.PemFormatException;
@@ -75,8 +75,8 @@ public final class XrdpInspector {
                         PemCodec.MAX_PEM_CHARS));
                 leaf = chain.get(0);
                 chainLength = chain.size();
-                certificate = CertificateDecoder.describe(leaf);
-            } catch (IOException | PemFormatException e) {
+                certificate = new CertificateDecoder().describe(leaf);
+            } catch (IOException | PemFormatException | java.security.cert.CertificateException e) {
                 certificateProblem = certificateFile.resolved() + ": " + e.getMessage();
             }
         }
