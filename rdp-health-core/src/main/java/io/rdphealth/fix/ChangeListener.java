@@ -1,0 +1,19 @@
+package io.rdphealth.fix;
+
+/**
+ * Hears about progress (the CLI prints it). An exception thrown here counts as a failure of the
+ * step, which is how tests inject faults between steps without touching the steps.
+ */
+public interface ChangeListener {
+    ChangeListener SILENT = new ChangeListener() {
+    };
+
+    default void beforeStep(int index, Step step) throws java.io.IOException {
+    }
+
+    default void afterStep(int index, Step step) throws java.io.IOException {
+    }
+
+    default void undone(String description) {
+    }
+}
