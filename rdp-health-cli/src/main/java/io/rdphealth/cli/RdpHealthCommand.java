@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** {@code rdphealth}: the command line over the RDP Health library. */
 @Command(name = "rdphealth", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Probe RDP endpoints from the wire, diagnose why clients fail (0x904 / 0x7 and friends), and fix the host.",
-        subcommands = {CheckCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, ExplainCommand.class, InspectCommand.class, RenewCertCommand.class,
+            RepairKeyPermissionsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:healthy (no finding above INFO)", "1:warnings", "2:errors or critical findings",
             "3:usage error (bad option or target)"})
