@@ -41,7 +41,9 @@ public final class ShadowServer implements AutoCloseable {
         }
     }
 
+    /** The watchdog wrapper (see {@link ProcessReaper#withWatchdog}); its child {@link #server} is the shadow server. */
     private final Process process;
+    private final ProcessHandle server;
     private final int port;
     private final Path directory;
     private final Path home;
@@ -50,8 +52,9 @@ public final class ShadowServer implements AutoCloseable {
     private final String display;
     private volatile boolean closed;
 
-    private ShadowServer(Process process, int port, Path directory, Path home, Path logFile, Path samFile, String display) {
+    private ShadowServer(Process process, ProcessHandle server, int port, Path directory, Path home, Path logFile, Path samFile, String display) {
         this.process = process;
+        this.server = server;
         this.port = port;
         this.directory = directory;
         this.home = home;
@@ -112,15 +115,16 @@ public final class ShadowServer implements AutoCloseable {
     }
 
     public long pid() {
-        return process.pid();
+        return server.pid();
     }
 
     public boolean isAlive() {
         return process.isAlive();
     }
 
+    /** The handle of freerdp-shadow-cli itself; the watchdog wrapper is its parent. */
     public ProcessHandle processHandle() {
-        return process.toHandle();
+        return server;
     }
 
     /** Kills the process tree, waits and deletes the directory. Idempotent. Leaves the shared Xvfb running. */
@@ -136,7 +140,7 @@ public final class ShadowServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "freerdp-shadow-cli on 127.0.0.1:" + port + " (pid " + process.pid() + ", DISPLAY " + display + ")";
+        return "freerdp-shadow-cli on 127.0.0.1:" + port + " (pid " + server.pid() + ", DISPLAY " + display + ")";
     }
 
     /**
@@ -245,7 +249,7 @@ public final class ShadowServer implements AutoCloseable {
             }
             command.addAll(extraArguments);
             Path logFile = directory.resolve("shadow.log");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+            ProcessBuilder builder = new ProcessBuilder(ProcessReaper.withWatchdog(command)).directory(directory.toFile())
                     .redirectErrorStream(true).redirectOutput(logFile.toFile());
             builder.environment().put("HOME", home.toString());
             builder.environment().put("DISPLAY", display);
@@ -259,7 +263,7 @@ public final class ShadowServer implements AutoCloseable {
                 ProcessReaper.kill(process, Duration.ofSeconds(2));
                 throw e;
             }
-            return new ShadowServer(process, port, directory, home, logFile, samFile, display);
+            return new ShadowServer(process, ProcessReaper.serverOf(process, shadow), port, directory, home, logFile, samFile, display);
         }
     }
 }

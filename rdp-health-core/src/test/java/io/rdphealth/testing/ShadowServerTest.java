@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.rdphealth.testing.RawX224Client.TlsAttempt;
 import io.rdphealth.testing.ShadowServer.Security;
 import io.rdphealth.wire.NtlmChallenge;
-import io.rdphealth.wire.X224Confirm;
 import io.rdphealth.wire.X224Confirm.NegotiationFailure;
 import io.rdphealth.wire.X224Confirm.NegotiationResponse;
 import java.nio.file.Files;
@@ -31,6 +30,8 @@ class ShadowServerTest {
             }
             assertThat(RawX224Client.negotiate(server.port(), 0x00, TIMEOUT)).isEqualTo(new NegotiationFailure(5));
             assertThat(RawX224Client.negotiate(server.port(), 0x01, TIMEOUT)).isEqualTo(new NegotiationFailure(5));
+            // Observed here, not in the table: HYBRID_EX alone is refused like RDP and SSL.
+            assertThat(RawX224Client.negotiate(server.port(), 0x08, TIMEOUT)).isEqualTo(new NegotiationFailure(5));
 
             NtlmChallenge challenge = RawX224Client.ntlmChallenge(server.port(), TIMEOUT);
             assertThat(challenge.negotiateFlags()).isNotZero();
@@ -44,13 +45,16 @@ class ShadowServerTest {
                 ShadowServer rdp = ShadowServer.builder().security(Security.RDP).start()) {
             assertThat(tls.samFile()).isEmpty();
             assertThat(RawX224Client.negotiate(tls.port(), 0x00, TIMEOUT)).isEqualTo(new NegotiationFailure(1));
-            X224Confirm ssl = RawX224Client.negotiate(tls.port(), 0x01, TIMEOUT);
-            assertThat(ssl).isInstanceOf(NegotiationResponse.class);
-            assertThat(((NegotiationResponse) ssl).selectedProtocol()).isEqualTo(0x01);
+            assertThat(RawX224Client.negotiate(tls.port(), 0x02, TIMEOUT)).isEqualTo(new NegotiationFailure(1));
+            // Observed here, beyond the table: /sec:tls selects SSL for SSL and 0x0B, flags 0x03.
+            assertThat(RawX224Client.negotiate(tls.port(), 0x01, TIMEOUT)).isEqualTo(new NegotiationResponse(0x03, 0x01));
+            assertThat(RawX224Client.negotiate(tls.port(), 0x0B, TIMEOUT)).isEqualTo(new NegotiationResponse(0x03, 0x01));
 
             assertThat(RawX224Client.negotiate(rdp.port(), 0x01, TIMEOUT)).isEqualTo(new NegotiationFailure(2));
             assertThat(RawX224Client.negotiate(rdp.port(), 0x02, TIMEOUT)).isEqualTo(new NegotiationFailure(2));
             assertThat(RawX224Client.negotiate(rdp.port(), 0x03, TIMEOUT)).isEqualTo(new NegotiationFailure(2));
+            assertThat(RawX224Client.negotiate(rdp.port(), 0x0B, TIMEOUT)).isEqualTo(new NegotiationFailure(2));
+            assertThat(RawX224Client.negotiate(rdp.port(), 0x00, TIMEOUT)).isEqualTo(new NegotiationResponse(0x03, 0x00));
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -39,10 +40,15 @@ public final class SharedXvfb {
         return process != null && process.isAlive();
     }
 
+    /** The pid of the shared Xvfb, or -1 when it is not running. */
+    static synchronized long pid() {
+        return process != null && process.isAlive() ? ProcessReaper.serverOf(process, Executables.require("Xvfb", "xvfb")).pid() : -1;
+    }
+
     private static void start() {
         String xvfb = Executables.require("Xvfb", "xvfb").toString();
-        ProcessBuilder builder = new ProcessBuilder(xvfb, "-displayfd", "1", "-nolisten", "tcp",
-                "-screen", "0", "1024x768x24").redirectError(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder = new ProcessBuilder(ProcessReaper.withWatchdog(List.of(xvfb, "-displayfd", "1",
+                "-nolisten", "tcp", "-screen", "0", "1024x768x24"))).redirectError(ProcessBuilder.Redirect.DISCARD);
         Process started;
         try {
             started = ProcessReaper.register(builder.start());

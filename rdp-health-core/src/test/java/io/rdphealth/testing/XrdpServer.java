@@ -45,7 +45,9 @@ public final class XrdpServer implements AutoCloseable {
         }
     }
 
+    /** The watchdog wrapper (see {@link ProcessReaper#withWatchdog}); its child {@link #server} is xrdp. */
     private final Process process;
+    private final ProcessHandle server;
     private final int port;
     private final Path directory;
     private final Path iniFile;
@@ -56,9 +58,10 @@ public final class XrdpServer implements AutoCloseable {
     private final String user;
     private volatile boolean closed;
 
-    private XrdpServer(Process process, int port, Path directory, Path iniFile, Path certFile, Path keyFile,
+    private XrdpServer(Process process, ProcessHandle server, int port, Path directory, Path iniFile, Path certFile, Path keyFile,
             Path logFile, Path consoleFile, String user) {
         this.process = process;
+        this.server = server;
         this.port = port;
         this.directory = directory;
         this.iniFile = iniFile;
@@ -121,17 +124,18 @@ public final class XrdpServer implements AutoCloseable {
         return user;
     }
 
+    /** The pid of xrdp itself. */
     public long pid() {
-        return process.pid();
+        return server.pid();
     }
 
     public boolean isAlive() {
         return process.isAlive();
     }
 
-    /** The process handle (for asserting its descendants are gone after close). */
+    /** The handle of xrdp itself (its user, its forked children); the watchdog wrapper is its parent. */
     public ProcessHandle processHandle() {
-        return process.toHandle();
+        return server;
     }
 
     /** Kills the process tree, waits for it and deletes the directory (and minted files in it). Idempotent. */
@@ -147,7 +151,7 @@ public final class XrdpServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "xrdp on 127.0.0.1:" + port + " (pid " + process.pid() + ", " + iniFile + ")";
+        return "xrdp on 127.0.0.1:" + port + " (pid " + server.pid() + ", " + iniFile + ")";
     }
 
     /** One valid localhost certificate per JVM for servers not given one: RSA key generation is the slow part of a start. */
@@ -322,11 +326,9 @@ public final class XrdpServer implements AutoCloseable {
                         "--reuid=" + user, "--regid=" + user, "--init-groups"));
             }
             command.addAll(List.of(xrdp.toString(), "--nodaemon", "--config", iniFile.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+            ProcessBuilder builder = new ProcessBuilder(ProcessReaper.withWatchdog(command)).directory(directory.toFile())
                     .redirectErrorStream(true).redirectOutput(consoleFile.toFile());
             Process process = ProcessReaper.register(builder.start());
-            XrdpServer server = new XrdpServer(process, port, directory, iniFile, certFile, keyFile, logFile,
-                    consoleFile, user != null ? user : System.getProperty("user.name"));
             try {
                 LoopbackPorts.awaitListening(port, startupTimeout, process::isAlive,
                         () -> "command: " + String.join(" ", command) + "\n" + Executables.tail(logFile, 30)
@@ -335,7 +337,8 @@ public final class XrdpServer implements AutoCloseable {
                 ProcessReaper.kill(process, Duration.ofSeconds(2));
                 throw e;
             }
-            return server;
+            return new XrdpServer(process, ProcessReaper.serverOf(process, xrdp), port, directory, iniFile, certFile,
+                    keyFile, logFile, consoleFile, user != null ? user : System.getProperty("user.name"));
         }
 
         private String ini(int port, Path certFile, Path keyFile, Path logFile) {
