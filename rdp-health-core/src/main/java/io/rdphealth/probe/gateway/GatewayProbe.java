@@ -186,20 +186,23 @@ public final class GatewayProbe {
             websocketKey = Base64.getEncoder().encodeToString(nonce);
         }
         String connectionId = "{" + UUID.randomUUID().toString().toUpperCase(Locale.ROOT) + "}";
+        // Only HTTP bytes count: a gateway that sends nothing after the handshake (a TLS 1.3
+        // session ticket at most) is silent, not stalled.
+        int[] httpBytes = {0};
         try {
             channel.out().write(RdgHttpCodec.outChannelRequest(hostHeader, connectionId, authorization, websocketKey));
             channel.out().flush();
-            RdgHttpResponse response = readHead(channel.in());
+            RdgHttpResponse response = readHead(channel.in(), httpBytes);
             return new GatewayHandshake(variant, scheme, response.status(), response.reason(), response.authSchemes(),
                     response.header("Server").orElse(null), null, null, millisSince(start));
         } catch (IOException | MalformedPduException | RuntimeException e) {
             return new GatewayHandshake(variant, scheme, null, null, List.of(), null,
-                    FailureClassifier.exchangeFailure(e, connection.in().received(), millisSince(start)), null, millisSince(start));
+                    FailureClassifier.exchangeFailure(e, httpBytes[0], millisSince(start)), null, millisSince(start));
         }
     }
 
     /** Reads up to the blank line that ends the head: never more than {@link RdgHttpCodec#MAX_HEAD_BYTES}. */
-    static RdgHttpResponse readHead(InputStream in) throws IOException, MalformedPduException {
+    static RdgHttpResponse readHead(InputStream in, int[] received) throws IOException, MalformedPduException {
         byte[] buffer = new byte[RdgHttpCodec.MAX_HEAD_BYTES];
         int filled = 0;
         while (true) {
@@ -208,6 +211,7 @@ public final class GatewayProbe {
                 throw new java.io.EOFException("the gateway closed the connection after " + filled + " bytes of the HTTP head");
             }
             filled += n;
+            received[0] = filled;
             if (RdgHttpCodec.endOfHead(buffer, filled) > 0) {
                 return RdgHttpCodec.parseHead(buffer, filled);
             }
