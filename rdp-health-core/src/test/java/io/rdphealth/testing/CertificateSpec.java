@@ -107,7 +107,7 @@ public record CertificateSpec(String subjectCommonName, List<String> dnsNames, L
         return valid().toBuilder().keyType(KeyType.EC_P256).signatureAlgorithm("SHA256withECDSA").build();
     }
 
-    /** A certificate without the serverAuth extended key usage (Windows event 1054). */
+    /** A certificate whose extended key usage names client authentication only, not serverAuth (Windows event 1054). */
     public static CertificateSpec withoutServerAuth() {
         return valid().toBuilder().serverAuth(false).build();
     }

@@ -157,6 +157,9 @@ public final class TestPki {
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
             if (spec.serverAuth()) {
                 builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+            } else if (!spec.certificateAuthority()) {
+                // An EKU that names only client authentication: what Windows rejects with event 1054.
+                builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
             }
             List<GeneralName> names = new ArrayList<>();
             spec.dnsNames().forEach(dns -> names.add(new GeneralName(GeneralName.dNSName, dns)));

@@ -87,8 +87,8 @@ class TestPkiTest {
         assertThat(ec.getSigAlgName()).isEqualTo("SHA256withECDSA");
         ec.verify(ec.getPublicKey());
 
-        X509Certificate noEku = TestPki.selfSigned(CertificateSpec.withoutServerAuth()).certificate();
-        assertThat(noEku.getExtendedKeyUsage()).isNull();
+        X509Certificate clientOnly = TestPki.selfSigned(CertificateSpec.withoutServerAuth()).certificate();
+        assertThat(clientOnly.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2");
     }
 
     @Test
