@@ -56,6 +56,7 @@ class StandardSecurityProbeTest {
             assertThat(security.certificateKind()).isEqualTo(ServerSecurityData.CertificateKind.PROPRIETARY);
             assertThat(security.serverKeyBits()).isPositive();
             assertThat(evidence.connections()).isEqualTo(7);
+            System.out.printf("xrdp crypt_level=%s: %d connections in %.1f ms%n", cryptLevel, evidence.connections(), evidence.millis());
 
             List<Finding> findings = new StandardSecurityRule().evaluate(evidence, "xrdp");
             assertThat(findings).singleElement().satisfies(f -> {
