@@ -1,0 +1,159 @@
+package io.rdphealth.probe.legacy;
+
+import io.rdphealth.evidence.EncryptionOfferResult;
+import io.rdphealth.evidence.ExchangeFailure;
+import io.rdphealth.evidence.FailureKind;
+import io.rdphealth.evidence.NegotiationEvidence;
+import io.rdphealth.evidence.ProtocolSupport;
+import io.rdphealth.evidence.StandardSecurityEvidence;
+import io.rdphealth.probe.net.Deadline;
+import io.rdphealth.probe.net.FailureClassifier;
+import io.rdphealth.probe.net.PeerConnection;
+import io.rdphealth.target.Target;
+import io.rdphealth.wire.EncryptionMethod;
+import io.rdphealth.wire.MalformedPduException;
+import io.rdphealth.wire.McsCodec;
+import io.rdphealth.wire.McsConnectResponse;
+import io.rdphealth.wire.SecurityProtocol;
+import io.rdphealth.wire.X224Codec;
+import io.rdphealth.wire.X224Confirm;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Enumerates standard RDP security without credentials: asks for standard RDP security alone; when
+ * the server selects it, sends the MCS Connect-Initial (offering every encryption method, then each
+ * alone) and reads the encryption method and level from the server security data. Then asks for
+ * RDSTLS and HYBRID_EX, each alone, and records what the server selected. One connection per
+ * question, one after the other (xrdp's listen backlog is 2), all within the overall deadline.
+ */
+public final class StandardSecurityProbe {
+    /** The order methods are offered alone: weakest first, like the report lists them. */
+    private static final List<EncryptionMethod> METHODS =
+            List.of(EncryptionMethod.BITS_40, EncryptionMethod.BITS_56, EncryptionMethod.BITS_128, EncryptionMethod.FIPS);
+    private static final List<SecurityProtocol> EXTRA_PROTOCOLS = List.of(SecurityProtocol.RDSTLS, SecurityProtocol.HYBRID_EX);
+
+    private final StandardSecurityOptions options;
+
+    public StandardSecurityProbe(StandardSecurityOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** Probes the first address {@code target} resolves to. */
+    public StandardSecurityEvidence probe(Target target) {
+        long start = System.nanoTime();
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(target.host());
+        } catch (UnknownHostException e) {
+            ExchangeFailure failure = new ExchangeFailure(FailureKind.DNS_UNRESOLVED, "'" + target.host() + "' does not resolve", millisSince(start));
+            return new StandardSecurityEvidence(null, new NegotiationEvidence(SecurityProtocol.RDP.bit(), null, failure, failure.afterMillis()),
+                    null, List.of(), List.of(), 0, millisSince(start));
+        }
+        return probe(target, address);
+    }
+
+    /** Probes one address of {@code target}. */
+    public StandardSecurityEvidence probe(Target target, InetAddress address) {
+        long start = System.nanoTime();
+        Deadline deadline = Deadline.after(options.overallTimeout());
+        int[] connections = {0};
+
+        Exchange first = exchange(address, target.port(), SecurityProtocol.RDP.bit(), EncryptionMethod.ALL_BITS, deadline, connections);
+        NegotiationEvidence rdpOnly = first.negotiation();
+        if (rdpOnly.failure() != null && isUnreachable(rdpOnly.failure().kind())) {
+            return new StandardSecurityEvidence(address.getHostAddress(), rdpOnly, null, List.of(), List.of(), connections[0], millisSince(start));
+        }
+        EncryptionOfferResult allMethods = first.offer();
+        List<EncryptionOfferResult> single = new ArrayList<>();
+        if (allMethods != null && options.enumerateMethods()) {
+            for (EncryptionMethod method : METHODS) {
+                single.add(exchange(address, target.port(), SecurityProtocol.RDP.bit(), method.bit(), deadline, connections)
+                        .offerOrRefusal(method.bit()));
+            }
+        }
+        List<ProtocolSupport> protocols = new ArrayList<>();
+        for (SecurityProtocol protocol : EXTRA_PROTOCOLS) {
+            protocols.add(new ProtocolSupport(protocol, exchange(address, target.port(), protocol.bit(), 0, deadline, connections).negotiation()));
+        }
+        return new StandardSecurityEvidence(address.getHostAddress(), rdpOnly, allMethods, single, protocols, connections[0], millisSince(start));
+    }
+
+    private static boolean isUnreachable(FailureKind kind) {
+        return kind == FailureKind.REFUSED || kind == FailureKind.CONNECT_TIMEOUT || kind == FailureKind.DNS_UNRESOLVED;
+    }
+
+    /** One connection: the X.224 exchange, then (when standard security was selected and methods given) the MCS one. */
+    private record Exchange(NegotiationEvidence negotiation, EncryptionOfferResult offer) {
+        EncryptionOfferResult offerOrRefusal(int methods) {
+            return offer != null ? offer : new EncryptionOfferResult(methods, negotiation, null, null, 0);
+        }
+    }
+
+    private Exchange exchange(InetAddress address, int port, int requestedProtocols, int methods, Deadline deadline, int[] connections) {
+        long start = System.nanoTime();
+        if (deadline.expired()) {
+            ExchangeFailure failure = new ExchangeFailure(FailureKind.DEADLINE, "the probe's deadline passed before this connection", 0);
+            return new Exchange(new NegotiationEvidence(requestedProtocols, null, failure, 0), null);
+        }
+        connections[0]++;
+        PeerConnection connection;
+        try {
+            connection = PeerConnection.open(address, port, deadline, options.connectTimeout(), options.readTimeout());
+        } catch (IOException e) {
+            ExchangeFailure failure = FailureClassifier.connectFailure(e, millisSince(start));
+            return new Exchange(new NegotiationEvidence(requestedProtocols, null, failure, failure.afterMillis()), null);
+        }
+        try (connection) {
+            NegotiationEvidence negotiation = negotiate(connection, requestedProtocols);
+            if (negotiation.selected() != SecurityProtocol.RDP || methods == 0) {
+                return new Exchange(negotiation, null);
+            }
+            return new Exchange(negotiation, offer(connection, negotiation, methods));
+        }
+    }
+
+    private static NegotiationEvidence negotiate(PeerConnection connection, int requestedProtocols) {
+        long start = System.nanoTime();
+        try {
+            connection.send(X224Codec.connectionRequest(requestedProtocols, null));
+            byte[] header = connection.in().readExactly(X224Codec.TPKT_HEADER_LENGTH);
+            byte[] rest = connection.in().readExactly(X224Codec.tpktLength(header) - header.length);
+            X224Confirm confirm = X224Codec.decodeConfirm(concat(header, rest));
+            return new NegotiationEvidence(requestedProtocols, confirm, null, millisSince(start));
+        } catch (IOException | MalformedPduException e) {
+            ExchangeFailure failure = FailureClassifier.exchangeFailure(e, connection.in().received(), millisSince(start));
+            return new NegotiationEvidence(requestedProtocols, null, failure, failure.afterMillis());
+        }
+    }
+
+    private EncryptionOfferResult offer(PeerConnection connection, NegotiationEvidence negotiation, int methods) {
+        long start = System.nanoTime();
+        long before = connection.in().received();
+        try {
+            connection.send(McsCodec.connectInitial(methods, SecurityProtocol.RDP.bit(), options.clientName()));
+            byte[] header = connection.in().readExactly(X224Codec.TPKT_HEADER_LENGTH);
+            byte[] rest = connection.in().readExactly(McsCodec.tpktLength(header) - header.length);
+            McsConnectResponse response = McsCodec.decodeConnectResponse(concat(header, rest));
+            return new EncryptionOfferResult(methods, negotiation, response, null, millisSince(start));
+        } catch (IOException | MalformedPduException e) {
+            ExchangeFailure failure = FailureClassifier.exchangeFailure(e, connection.in().received() - before, millisSince(start));
+            return new EncryptionOfferResult(methods, negotiation, null, failure, failure.afterMillis());
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = new byte[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    private static double millisSince(long startNanos) {
+        return Math.round((System.nanoTime() - startNanos) / 1e4) / 100.0;
+    }
+}
