@@ -21,6 +21,10 @@ public record DiagnosisContext(Instant now, int expiryWindowDays, Integer probed
         return new DiagnosisContext(now, SeverityPolicy.DEFAULT_EXPIRY_WINDOW_DAYS, null, null);
     }
 
+    public DiagnosisContext withExpiryWindow(int days) {
+        return new DiagnosisContext(now, days, probedPort, servedThumbprint);
+    }
+
     public DiagnosisContext withProbe(int port, String thumbprint) {
         return new DiagnosisContext(now, expiryWindowDays, port, thumbprint);
     }
