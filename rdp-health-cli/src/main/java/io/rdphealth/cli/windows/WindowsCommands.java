@@ -1,0 +1,262 @@
+package io.rdphealth.cli.windows;
+
+import io.rdphealth.evidence.WireEvidence;
+import io.rdphealth.finding.Finding;
+import io.rdphealth.finding.Severity;
+import io.rdphealth.host.windows.FirewallProfile;
+import io.rdphealth.host.windows.ListenerVerifier;
+import io.rdphealth.host.windows.WindowsFactsFormatException;
+import io.rdphealth.host.windows.WindowsFactsJson;
+import io.rdphealth.host.windows.WindowsFixNames;
+import io.rdphealth.host.windows.WindowsHostFacts;
+import io.rdphealth.host.windows.WindowsInspector;
+import io.rdphealth.host.windows.WindowsPort;
+import io.rdphealth.host.windows.WindowsPortException;
+import io.rdphealth.host.windows.fix.FileHostLock;
+import io.rdphealth.host.windows.fix.FixPlan;
+import io.rdphealth.host.windows.fix.FixRefusedException;
+import io.rdphealth.host.windows.fix.FixResult;
+import io.rdphealth.host.windows.fix.FixRunner;
+import io.rdphealth.host.windows.fixes.EnableFirewallRuleGroup;
+import io.rdphealth.host.windows.fixes.EnableTls12;
+import io.rdphealth.host.windows.fixes.FixContext;
+import io.rdphealth.host.windows.fixes.FixSettings;
+import io.rdphealth.host.windows.fixes.InstallPfxCertificate;
+import io.rdphealth.host.windows.fixes.RebuildMachineKeys;
+import io.rdphealth.host.windows.fixes.RenewSelfSignedCertificate;
+import io.rdphealth.host.windows.fixes.RepairKeyAcl;
+import io.rdphealth.host.windows.fixes.StartServices;
+import io.rdphealth.host.windows.jna.JnaWindowsPort;
+import io.rdphealth.host.windows.rules.DiagnosisContext;
+import io.rdphealth.host.windows.rules.WindowsRules;
+import io.rdphealth.policy.SeverityPolicy;
+import io.rdphealth.report.ReportFormatException;
+import io.rdphealth.report.ReportJson;
+import io.rdphealth.report.RunReport;
+import io.rdphealth.report.TargetResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The Windows subcommands as plain methods the picocli commands call. Each returns the exit code
+ * and writes only to {@code out}; bad input gives one clear line, never a stack trace.
+ *
+ * <p>Exit codes: {@link #OK} healthy / applied / planned; {@link #FINDINGS} a finding at ERROR or
+ * worse, or a fix that was rolled back; {@link #USAGE} bad input, not on Windows, or a fix refused
+ * (nothing changed); {@link #HOST_CHANGED} a rollback failed: restore from the backup printed.
+ */
+public final class WindowsCommands {
+    public static final int OK = 0;
+    public static final int FINDINGS = 1;
+    public static final int USAGE = 2;
+    public static final int HOST_CHANGED = 3;
+    /** Snapshots and probe results are read with this cap (they are a few hundred KB). */
+    public static final long MAX_INPUT_BYTES = 16L * 1024 * 1024;
+
+    private final Supplier<WindowsPort> ports;
+    private final ListenerVerifier verifier;
+    private final Clock clock;
+    private final SeverityPolicy policy;
+    private final Path stateDir;
+    private final FixSettings settings;
+
+    /**
+     * @param ports     opens the host (called only by inspect/fix/renewCert)
+     * @param verifier  reads the served certificate from the wire (the lead's wire probe on 127.0.0.1)
+     * @param clock     time
+     * @param policy    severity policy for the diagnosis and the exit code
+     * @param stateDir  where the host lock lives; {@code null} = {@code %ProgramData%\RdpHealth}
+     * @param settings  fix deadlines
+     */
+    public WindowsCommands(Supplier<WindowsPort> ports, ListenerVerifier verifier, Clock clock, SeverityPolicy policy,
+                           Path stateDir, FixSettings settings) {
+        this.ports = ports;
+        this.verifier = verifier;
+        this.clock = clock;
+        this.policy = policy;
+        this.stateDir = stateDir;
+        this.settings = settings;
+    }
+
+    /** The commands on this machine: the JNA port (Windows only), the system clock, default deadlines. */
+    public static WindowsCommands forThisHost(ListenerVerifier verifier, SeverityPolicy policy) {
+        return new WindowsCommands(() -> {
+            if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
+                throw new WindowsPortException("this command reads the local Windows host and runs only on Windows; "
+                        + "record a snapshot there (rdphealth inspect --windows --save facts.json) and run "
+                        + "rdphealth diagnose --facts facts.json here");
+            }
+            return new JnaWindowsPort();
+        }, verifier, Clock.systemUTC(), policy, null, FixSettings.defaults());
+    }
+
+    /** {@code rdphealth inspect --windows [--save FILE]}: inspect this host, print the diagnosis, optionally save the snapshot. */
+    public int inspect(boolean save, Path saveTo, PrintWriter out) {
+        WindowsHostFacts facts;
+        try {
+            facts = new WindowsInspector(ports.get(), clock).inspect();
+        } catch (WindowsPortException e) {
+            return fail(out, e.getMessage());
+        }
+        if (save) {
+            try {
+                Files.writeString(saveTo, new WindowsFactsJson().write(facts), StandardCharsets.UTF_8);
+                out.println("snapshot saved to " + saveTo);
+            } catch (IOException e) {
+                return fail(out, "cannot write " + saveTo + ": " + e.getMessage());
+            }
+        }
+        for (String error : facts.inspectionErrors()) {
+            out.println("not read: " + error);
+        }
+        return print(facts, DiagnosisContext.at(facts.collectedAt()).withExpiryWindow(policy.expiryWindowDays()), out);
+    }
+
+    /** {@code rdphealth diagnose --facts FILE [--probe-result FILE]}: diagnose a snapshot anywhere. */
+    public int diagnose(Path factsFile, Path probeResult, PrintWriter out) {
+        WindowsHostFacts facts;
+        try {
+            facts = new WindowsFactsJson().parse(read(factsFile));
+        } catch (IOException e) {
+            return fail(out, "cannot read " + factsFile + ": " + e.getMessage());
+        } catch (WindowsFactsFormatException e) {
+            return fail(out, factsFile + ": " + e.getMessage());
+        }
+        DiagnosisContext context = DiagnosisContext.at(facts.collectedAt()).withExpiryWindow(policy.expiryWindowDays());
+        if (probeResult != null) {
+            try {
+                RunReport report = new ReportJson().read(read(probeResult));
+                if (!report.targets().isEmpty()) {
+                    TargetResult target = report.targets().get(0);
+                    String served = target.addresses().stream().map(WireEvidence::certificate).filter(c -> c != null)
+                            .map(c -> c.leaf().sha1()).findFirst().orElse(null);
+                    context = context.withProbe(target.target().port(), served);
+                }
+            } catch (IOException e) {
+                return fail(out, "cannot read " + probeResult + ": " + e.getMessage());
+            } catch (ReportFormatException e) {
+                return fail(out, probeResult + ": " + e.getMessage());
+            }
+        }
+        return print(facts, context, out);
+    }
+
+    /**
+     * {@code rdphealth fix NAME [--profiles ...] [--confirm-rebuild-machinekeys] [--dry-run]}.
+     *
+     * @param fixName  repair-key-acl, enable-firewall, enable-tls12, start-services, rebuild-machinekeys, renew-cert
+     * @param profiles for enable-firewall: the profiles (empty = every active profile where the group is off)
+     * @param confirmRebuildMachineKeys the explicit confirmation rebuild-machinekeys requires
+     * @param dryRun   print the plan, change nothing
+     */
+    public int fix(String fixName, Set<FirewallProfile> profiles, boolean confirmRebuildMachineKeys, boolean dryRun, PrintWriter out) {
+        return run(out, dryRun, ctx -> switch (fixName) {
+            case WindowsFixNames.RENEW_CERT -> RenewSelfSignedCertificate.plan(ctx);
+            case WindowsFixNames.REPAIR_KEY_ACL -> RepairKeyAcl.plan(ctx);
+            case WindowsFixNames.ENABLE_FIREWALL -> EnableFirewallRuleGroup.plan(ctx, profiles == null ? Set.of() : profiles);
+            case WindowsFixNames.ENABLE_TLS12 -> EnableTls12.plan(ctx);
+            case WindowsFixNames.START_SERVICES -> StartServices.plan(ctx);
+            case WindowsFixNames.REBUILD_MACHINEKEYS -> RebuildMachineKeys.plan(ctx, confirmRebuildMachineKeys);
+            default -> throw new FixRefusedException("unknown fix '" + fixName + "' (expected one of renew-cert, repair-key-acl, "
+                    + "enable-firewall, enable-tls12, start-services, rebuild-machinekeys)");
+        });
+    }
+
+    /**
+     * {@code rdphealth renew-cert --windows [--pfx FILE --password ...] [--dry-run]}: without a PKCS#12 file renew the
+     * self-signed certificate; with one install, grant, pin and verify it.
+     */
+    public int renewCert(Path pfx, char[] password, boolean dryRun, PrintWriter out) {
+        if (pfx == null) {
+            return run(out, dryRun, RenewSelfSignedCertificate::plan);
+        }
+        byte[] bytes;
+        try {
+            if (Files.size(pfx) > InstallPfxCertificate.MAX_PFX_BYTES) {
+                return fail(out, pfx + " is larger than " + InstallPfxCertificate.MAX_PFX_BYTES + " bytes: not a PKCS#12 certificate file");
+            }
+            bytes = Files.readAllBytes(pfx);
+        } catch (IOException e) {
+            return fail(out, "cannot read " + pfx + ": " + e.getMessage());
+        }
+        char[] pass = password == null ? new char[0] : password;
+        return run(out, dryRun, ctx -> InstallPfxCertificate.plan(ctx, bytes, pass));
+    }
+
+    private interface Planner {
+        FixPlan plan(FixContext ctx) throws FixRefusedException;
+    }
+
+    private int run(PrintWriter out, boolean dryRun, Planner planner) {
+        try {
+            WindowsPort port = ports.get();
+            WindowsHostFacts facts = new WindowsInspector(port, clock).inspect();
+            FixPlan plan = planner.plan(new FixContext(port, facts, verifier, clock, settings));
+            Path state = stateDir != null ? stateDir : port.programData().resolve("RdpHealth");
+            FixRunner runner = new FixRunner(new FileHostLock(state.resolve("fix.lock")),
+                    port.programData().resolve("RdpHealth").resolve("backup"), clock);
+            FixResult result = runner.run(plan, dryRun, out);
+            out.flush();
+            return switch (result.status()) {
+                case PLANNED, APPLIED -> OK;
+                case ROLLED_BACK -> FINDINGS;
+                case REFUSED -> USAGE;
+                case ROLLBACK_FAILED -> HOST_CHANGED;
+            };
+        } catch (FixRefusedException e) {
+            return fail(out, "refused, nothing changed: " + e.getMessage());
+        } catch (WindowsPortException e) {
+            return fail(out, e.getMessage());
+        }
+    }
+
+    private int print(WindowsHostFacts facts, DiagnosisContext context, PrintWriter out) {
+        List<Finding> findings = new WindowsRules().evaluate(facts, context).stream().map(policy::apply).toList();
+        out.println("Windows host " + facts.computerName() + " (snapshot of " + facts.collectedAt() + "): "
+                + (findings.isEmpty() ? "no findings" : findings.size() + " finding(s)"));
+        for (Finding finding : findings) {
+            printFinding(finding, "", out);
+        }
+        out.flush();
+        boolean bad = findings.stream().anyMatch(f -> f.worstSeverity().isAtLeast(Severity.ERROR));
+        return bad ? FINDINGS : OK;
+    }
+
+    private static void printFinding(Finding f, String indent, PrintWriter out) {
+        out.println(indent + f.severity() + " " + f.id() + ": " + f.summary());
+        for (String e : f.evidence()) {
+            out.println(indent + "    - " + e);
+        }
+        int i = 1;
+        for (String step : f.fix().steps()) {
+            out.println(indent + "    " + i++ + ". " + step);
+        }
+        if (f.fix().isAutomatable()) {
+            out.println(indent + "    (rdphealth can apply this: " + f.fix().automatedBy() + ")");
+        }
+        for (Finding symptom : f.symptoms()) {
+            printFinding(symptom, indent + "    ", out);
+        }
+    }
+
+    private static String read(Path file) throws IOException {
+        if (Files.size(file) > MAX_INPUT_BYTES) {
+            throw new IOException("larger than " + MAX_INPUT_BYTES + " bytes");
+        }
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    private static int fail(PrintWriter out, String message) {
+        out.println("error: " + message);
+        out.flush();
+        return USAGE;
+    }
+}

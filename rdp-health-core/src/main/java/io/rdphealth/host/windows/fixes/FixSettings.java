@@ -1,0 +1,16 @@
+package io.rdphealth.host.windows.fixes;
+
+import java.time.Duration;
+
+/**
+ * Deadlines of the Windows fixes.
+ *
+ * @param serviceTimeout      how long a service may take to start or stop
+ * @param certificateTimeout  how long Windows may take to generate a new self-signed certificate
+ * @param pollInterval        how often the store is polled for it
+ */
+public record FixSettings(Duration serviceTimeout, Duration certificateTimeout, Duration pollInterval) {
+    public static FixSettings defaults() {
+        return new FixSettings(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofMillis(500));
+    }
+}

@@ -1,0 +1,49 @@
+package io.rdphealth.host.windows.fixes;
+
+import io.rdphealth.host.windows.SecurityDescriptor;
+import io.rdphealth.host.windows.Sddl;
+import io.rdphealth.host.windows.StoreCertificate;
+import io.rdphealth.host.windows.WindowsFixNames;
+import io.rdphealth.host.windows.WindowsPort;
+import io.rdphealth.host.windows.fix.FixPlan;
+import io.rdphealth.host.windows.fix.FixRefusedException;
+import io.rdphealth.host.windows.fix.FixStep;
+import io.rdphealth.host.windows.rules.EffectiveCertificate;
+import java.nio.file.Path;
+import java.util.List;
+
+/** repair-key-acl: grant NETWORK SERVICE read on the served certificate's key container file. */
+public final class RepairKeyAcl {
+    private RepairKeyAcl() {
+    }
+
+    public static FixPlan plan(FixContext ctx) throws FixRefusedException {
+        WindowsPort port = ctx.port();
+        StoreCertificate cert = EffectiveCertificate.of(ctx.facts())
+                .orElseThrow(() -> new FixRefusedException("there is no RDP certificate whose key could be repaired"));
+        if (cert.key() == null || !cert.key().exists() || cert.key().path() == null) {
+            throw new FixRefusedException("the key container of " + cert.thumbprint()
+                    + " does not exist: an ACL cannot bring it back (use renew-cert or install-cert)");
+        }
+        Path key = Path.of(cert.key().path());
+        String[] old = new String[1];
+        FixPlan.Backup backup = folder -> {
+            old[0] = port.readSecurityDescriptor(key);
+            port.createDirectory(folder, null);
+            FixSupport.writeText(port, folder.resolve("key.sddl"), key + "\n" + old[0] + "\n");
+        };
+        FixStep grant = new FixStep("grant NETWORK SERVICE read on " + key + " (and drop deny entries for it)",
+                () -> port.writeSecurityDescriptor(key, Sddl.parse(old[0]).withNetworkServiceRead().toSddl()),
+                () -> port.writeSecurityDescriptor(key, old[0]));
+        return new FixPlan(WindowsFixNames.REPAIR_KEY_ACL, List.of(), "the key container's current ACL", backup, List.of(grant),
+                "the key container's ACL lets NETWORK SERVICE read it",
+                () -> {
+                    SecurityDescriptor now = Sddl.parse(port.readSecurityDescriptor(key));
+                    if (!now.networkServiceCanRead()) {
+                        throw new IllegalStateException("NETWORK SERVICE still cannot read " + key);
+                    }
+                    return FixSupport.stateOf(cert.certificate());
+                },
+                FixSupport.stateOf(cert.certificate()), false);
+    }
+}

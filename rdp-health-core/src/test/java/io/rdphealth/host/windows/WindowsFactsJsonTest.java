@@ -1,0 +1,89 @@
+package io.rdphealth.host.windows;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.api.Test;
+
+class WindowsFactsJsonTest {
+    private static final String NOISE = "{}[]\",:0-9aZ\\";
+    private final WindowsFactsJson json = new WindowsFactsJson();
+
+    static final java.util.List<String> SNAPSHOTS = Snapshots.ALL;
+
+    @ParameterizedTest
+    @FieldSource("SNAPSHOTS")
+    void everyShippedSnapshotReadsAndWritesBackIdentically(String name) throws Exception {
+        WindowsHostFacts facts = json.parse(Snapshots.text(name));
+
+        assertThat(facts.schemaVersion()).isEqualTo(WindowsHostFacts.SCHEMA_VERSION);
+        assertThat(facts.certificates()).isNotEmpty();
+        assertThat(json.parse(json.write(facts))).isEqualTo(facts);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "not json | {nope | not valid JSON",
+            "array | [1,2] | not a JSON object",
+            "no version | {\"computerName\":\"x\"} | field 'schemaVersion': missing",
+            "newer version | {\"schemaVersion\":2} | field 'schemaVersion': 2 is not supported",
+            "empty | '   ' | empty input"})
+    void malformedTextIsRefusedWithAClearMessage(String label, String text, String expected) {
+        assertThatThrownBy(() -> json.parse(text)).isInstanceOf(WindowsFactsFormatException.class).hasMessageContaining(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "\"portNumber\" : 3389 | \"portNumber\" : \"abc\" | listener.portNumber",
+            "\"portNumber\" : 3389 | \"portNumber\" : 70000 | field 'listener.portNumber': 70000 is outside 1..65535",
+            "\"securityLayer\" : 2 | \"securityLayer\" : 7 | field 'listener.securityLayer'",
+            "\"state\" : \"RUNNING\" | \"state\" : \"SLEEPING\" | services[0].state",
+            "\"collectedAt\" : \"2025-06-02T09:15:00Z\" | \"collectedAt\" : \"yesterday\" | collectedAt",
+            "\"sddl\" : \"O:SYG:SYD:PAI(A;;FA;;;SY)(A;;GR;;;NS)\" | \"sddl\" : \"O:SYG:SYD:PAI(A;;FA;;;SY\" | certificates[0].key.sddl",
+            "\"sddl\" : \"O:SYG:SYD:PAI(A;;FA;;;SY)(A;;GR;;;NS)\" | \"sddl\" : \"D:(A;;QQ;;;NS)\" | unknown right 'QQ'",
+            "\"sha1\" : \"573079E08F827BE19AD610469950F988BB7996B0\" | \"sha1\" : \"xyz\" | certificates[0].certificate.sha1"})
+    void badFieldsAreNamed(String from, String to, String expected) {
+        String text = Snapshots.text("healthy");
+        assertThat(text).contains(from);
+
+        assertThatThrownBy(() -> json.parse(text.replace(from, to)))
+                .isInstanceOf(WindowsFactsFormatException.class).hasMessageContaining(expected);
+    }
+
+    @Test
+    void missingRequiredSectionIsNamed() {
+        String text = Snapshots.text("healthy").replaceFirst("\"listener\" : \\{[^}]*\\},", "");
+
+        assertThatThrownBy(() -> json.parse(text)).isInstanceOf(WindowsFactsFormatException.class).hasMessageContaining("listener");
+    }
+
+    /** A small in-test fuzz: random byte edits of a real snapshot give either facts or the format exception, nothing else. */
+    @Test
+    void randomEditsNeverEscapeAsAnotherException() {
+        String base = Snapshots.text("key-acl-broken");
+        Random random = new Random(20250602L);
+        int refused = 0;
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder sb = new StringBuilder(base);
+            for (int e = 0; e < 1 + random.nextInt(4); e++) {
+                int at = random.nextInt(sb.length());
+                switch (random.nextInt(3)) {
+                    case 0 -> sb.deleteCharAt(at);
+                    case 1 -> sb.insert(at, NOISE.charAt(random.nextInt(NOISE.length())));
+                    default -> sb.setCharAt(at, (char) (32 + random.nextInt(95)));
+                }
+            }
+            try {
+                json.parse(sb.toString());
+            } catch (WindowsFactsFormatException expected) {
+                refused++;
+                assertThat(expected.getMessage()).startsWith("invalid Windows host facts: ");
+            }
+        }
+        assertThat(refused).isGreaterThan(100);
+    }
+}
