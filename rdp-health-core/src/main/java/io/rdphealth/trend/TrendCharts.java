@@ -38,6 +38,13 @@ public final class TrendCharts {
             HealthState.HEALTHY, Palette.GREEN, HealthState.WARNING, Palette.YELLOW,
             HealthState.ERROR, Palette.ORANGE, HealthState.CRITICAL, Palette.RED));
 
+    /**
+     * Line colours: the palette's pastel tones suit stacked areas but vanish as thin lines, so
+     * separate lines use the strong "category10" colours.
+     */
+    private static final List<String> LINE_COLORS = List.of("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd",
+            "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf");
+
     private final String domainAxisItemName;
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -138,7 +145,7 @@ public final class TrendCharts {
         }
         int color = 0;
         for (Map.Entry<String, List<Double>> entry : series.values().entrySet()) {
-            model.addSeries(new LineSeries(entry.getKey(), Palette.color(color++).getNormal(),
+            model.addSeries(new LineSeries(entry.getKey(), LINE_COLORS.get(color++ % LINE_COLORS.size()),
                     StackedMode.SEPARATE_LINES, FilledMode.LINES, entry.getValue()));
         }
         return model;

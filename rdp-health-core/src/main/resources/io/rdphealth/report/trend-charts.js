@@ -29,8 +29,7 @@
             tooltip: {trigger: 'axis'},
             legend: {type: 'scroll', top: 0},
             grid: {left: 10, right: 20, bottom: 10, top: 34, containLabel: true},
-            xAxis: [{type: 'category', boundaryGap: false, data: model.domainAxisLabels,
-                name: model.domainAxisItemName, nameLocation: 'middle', nameGap: 24}],
+            xAxis: [{type: 'category', boundaryGap: false, data: model.domainAxisLabels}],
             yAxis: [{type: 'value', minInterval: model.integerRangeAxis ? 1 : 0}],
             series: series
         });
