@@ -24,11 +24,14 @@
             }
             return copy;
         });
+        // A few series: every name visible, wrapped under the chart. Many: one scrolling row on top.
+        var few = series.length <= 8;
         chart.setOption({
             animation: false,
             tooltip: {trigger: 'axis'},
-            legend: {type: 'scroll', top: 0},
-            grid: {left: 10, right: 20, bottom: 10, top: 34, containLabel: true},
+            legend: few ? {type: 'plain', bottom: 0} : {type: 'scroll', top: 0},
+            grid: {left: 10, right: 20, bottom: few ? 30 + 22 * Math.floor(series.length / 3) : 10,
+                top: few ? 12 : 34, containLabel: true},
             xAxis: [{type: 'category', boundaryGap: false, data: model.domainAxisLabels}],
             yAxis: [{type: 'value', minInterval: model.integerRangeAxis ? 1 : 0}],
             series: series

@@ -46,6 +46,21 @@ public final class SampleReports {
                 refused("10.0.0.9:3389", at)));
     }
 
+    /**
+     * A run of a history that changes over time, for trend charts worth looking at: a certificate
+     * counts down and is renewed at run 10, a server is down in runs 6-8, an xrdp host loses its
+     * key permissions from run 10 on, and handshake times wander.
+     */
+    public static RunReport evolvingRun(Instant at, int i) {
+        long rdp2Days = i < 10 ? 52 - 4L * i : 365 - i;
+        return new RunReport(RunReport.SCHEMA_VERSION, "rdphealth 0.1.0-test", at, 900 + 37.0 * i, List.of(
+                healthy("rdp1.example.test:3389", at, 200 - i, 30 + (i * 7) % 20),
+                rdp2Days < 30 ? expiring("rdp2.example.test:3390", at, rdp2Days, 45 + (i * 5) % 25)
+                        : healthy("rdp2.example.test:3390", at, rdp2Days, 45 + (i * 5) % 25),
+                i >= 10 ? downgraded("xrdp.example.test", at) : healthy("xrdp.example.test", at, 90 - i, 20 + i),
+                i >= 6 && i <= 8 ? refused("10.0.0.9:3389", at) : healthy("10.0.0.9:3389", at, 300 - i, 60 + (i * 11) % 30)));
+    }
+
     /** A run with one target whose server sent hostile text in every server-controlled field. */
     public static RunReport hostileRun(Instant at) {
         Target target = Target.of("evil.example.test", 3389);
