@@ -1,0 +1,98 @@
+package io.rdphealth.probe;
+
+import java.security.KeyStore;
+import java.time.Duration;
+
+/**
+ * How to probe. Every network step is bounded by {@code connectTimeout} / {@code readTimeout}
+ * and, whatever they say, by {@code targetDeadline} for the whole target.
+ *
+ * @param connectTimeout  TCP connect limit per connection
+ * @param readTimeout     limit for one read (a peer that sends nothing)
+ * @param targetDeadline  limit for everything about one target (a peer that drips)
+ * @param parallelism     targets probed at once
+ * @param latencySamples  extra bare TCP connects per address for latency/jitter (each probe connection is a sample too)
+ * @param allAddresses    probe every resolved address, not only the first
+ * @param scanTlsVersions test TLS 1.0/1.1/1.2 one by one (1.3 follows from the main handshake)
+ * @param credSsp         read the NTLM CHALLENGE when the server selects HYBRID
+ * @param trustStore      trust store for the chain check, {@code null} for the JVM's
+ */
+public record ProbeOptions(
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration targetDeadline,
+        int parallelism,
+        int latencySamples,
+        boolean allAddresses,
+        boolean scanTlsVersions,
+        boolean credSsp,
+        KeyStore trustStore) {
+
+    public ProbeOptions {
+        requirePositive("connect timeout", connectTimeout);
+        requirePositive("read timeout", readTimeout);
+        requirePositive("target deadline", targetDeadline);
+        if (parallelism < 1 || parallelism > 4096) {
+            throw new IllegalArgumentException("parallelism must be 1..4096, was " + parallelism);
+        }
+        if (latencySamples < 0 || latencySamples > 100) {
+            throw new IllegalArgumentException("latency samples must be 0..100, was " + latencySamples);
+        }
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
+
+    public static ProbeOptions defaults() {
+        return new ProbeOptions(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(10), 32, 0, false,
+                true, true, null);
+    }
+
+    public ProbeOptions withConnectTimeout(Duration value) {
+        return new ProbeOptions(value, readTimeout, targetDeadline, parallelism, latencySamples, allAddresses,
+                scanTlsVersions, credSsp, trustStore);
+    }
+
+    public ProbeOptions withReadTimeout(Duration value) {
+        return new ProbeOptions(connectTimeout, value, targetDeadline, parallelism, latencySamples, allAddresses,
+                scanTlsVersions, credSsp, trustStore);
+    }
+
+    public ProbeOptions withTargetDeadline(Duration value) {
+        return new ProbeOptions(connectTimeout, readTimeout, value, parallelism, latencySamples, allAddresses,
+                scanTlsVersions, credSsp, trustStore);
+    }
+
+    public ProbeOptions withParallelism(int value) {
+        return new ProbeOptions(connectTimeout, readTimeout, targetDeadline, value, latencySamples, allAddresses,
+                scanTlsVersions, credSsp, trustStore);
+    }
+
+    public ProbeOptions withLatencySamples(int value) {
+        return new ProbeOptions(connectTimeout, readTimeout, targetDeadline, parallelism, value, allAddresses,
+                scanTlsVersions, credSsp, trustStore);
+    }
+
+    public ProbeOptions withAllAddresses(boolean value) {
+        return new ProbeOptions(connectTimeout, readTimeout, targetDeadline, parallelism, latencySamples, value,
+                scanTlsVersions, credSsp, trustStore);
+    }
+
+    public ProbeOptions withScanTlsVersions(boolean value) {
+        return new ProbeOptions(connectTimeout, readTimeout, targetDeadline, parallelism, latencySamples, allAddresses,
+                value, credSsp, trustStore);
+    }
+
+    public ProbeOptions withCredSsp(boolean value) {
+        return new ProbeOptions(connectTimeout, readTimeout, targetDeadline, parallelism, latencySamples, allAddresses,
+                scanTlsVersions, value, trustStore);
+    }
+
+    public ProbeOptions withTrustStore(KeyStore value) {
+        return new ProbeOptions(connectTimeout, readTimeout, targetDeadline, parallelism, latencySamples, allAddresses,
+                scanTlsVersions, credSsp, value);
+    }
+}

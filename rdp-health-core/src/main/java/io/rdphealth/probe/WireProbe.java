@@ -1,0 +1,53 @@
+package io.rdphealth.probe;
+
+import io.rdphealth.evidence.WireEvidence;
+import io.rdphealth.probe.cert.CertificateAnalyzer;
+import io.rdphealth.probe.cert.TrustChecker;
+import io.rdphealth.probe.net.Deadline;
+import io.rdphealth.report.TargetResult;
+import io.rdphealth.target.Target;
+import java.net.InetAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * Probes one target from the wire, credential-free: DNS, then every (or the first) address with
+ * {@link AddressProbe}. Returns evidence only; the diagnosis turns it into findings.
+ */
+public final class WireProbe {
+    private final ProbeOptions options;
+    private final Clock clock;
+    private final NameResolver resolver;
+    private final AddressProbe addressProbe;
+
+    /**
+     * @param io executor for the connections of a target; it must allow several tasks per target
+     *           at once (an unbounded or generously sized pool), since one target opens up to five
+     */
+    public WireProbe(ProbeOptions options, Clock clock, Executor io) {
+        this.options = options;
+        this.clock = clock;
+        this.resolver = new NameResolver(io);
+        this.addressProbe = new AddressProbe(options, new CertificateAnalyzer(new TrustChecker(options.trustStore())),
+                io, clock, new SecureRandom());
+    }
+
+    public TargetResult probe(Target target) {
+        Instant startedAt = clock.instant();
+        long start = System.nanoTime();
+        Deadline deadline = Deadline.after(options.targetDeadline());
+        NameResolver.Resolution resolution = resolver.resolve(target, deadline, options.connectTimeout());
+        List<WireEvidence> addresses = new ArrayList<>();
+        List<InetAddress> toProbe = options.allAddresses() ? resolution.addresses()
+                : resolution.addresses().stream().limit(1).toList();
+        for (InetAddress address : toProbe) {
+            addresses.add(addressProbe.probe(address, target.port(), target.host(), deadline));
+        }
+        return new TargetResult(target, resolution.evidence(), addresses, List.of(), startedAt,
+                X224Exchange.millisSince(start));
+    }
+}

@@ -1,0 +1,79 @@
+package io.rdphealth.probe.cert;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * Whether a chain builds to a trust anchor of a trust store (the JVM's by default). Reported,
+ * never required: a probe of an untrusted server goes on.
+ */
+public final class TrustChecker {
+    private final Set<TrustAnchor> anchors;
+    private final Set<X509Certificate> anchorCertificates;
+
+    /** @param trustStore the trust store, or {@code null} for the JVM's default trust store */
+    public TrustChecker(KeyStore trustStore) {
+        try {
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(trustStore);
+            Set<TrustAnchor> found = new HashSet<>();
+            Set<X509Certificate> certificates = new HashSet<>();
+            for (var manager : factory.getTrustManagers()) {
+                if (manager instanceof X509TrustManager x509) {
+                    for (X509Certificate issuer : x509.getAcceptedIssuers()) {
+                        found.add(new TrustAnchor(issuer, null));
+                        certificates.add(issuer);
+                    }
+                }
+            }
+            anchors = Set.copyOf(found);
+            anchorCertificates = Set.copyOf(certificates);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot read the trust store: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code null} when trusted, else why not. */
+    public String whyUntrusted(List<X509Certificate> chain, Instant at) {
+        if (chain.isEmpty()) {
+            return "no certificate";
+        }
+        if (anchorCertificates.contains(chain.get(0))) {
+            return null;
+        }
+        if (anchors.isEmpty()) {
+            return "the trust store is empty";
+        }
+        List<X509Certificate> path = new ArrayList<>(chain);
+        // The anchor itself must not be part of the path; servers often send their root anyway.
+        while (path.size() > 1 && anchorCertificates.contains(path.get(path.size() - 1))) {
+            path.remove(path.size() - 1);
+        }
+        try {
+            PKIXParameters parameters = new PKIXParameters(anchors);
+            parameters.setRevocationEnabled(false);
+            parameters.setDate(Date.from(at));
+            CertPathValidator.getInstance("PKIX")
+                    .validate(CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
+            return null;
+        } catch (CertPathValidatorException e) {
+            return e.getReason() + ": " + e.getMessage();
+        } catch (GeneralSecurityException e) {
+            return e.getMessage();
+        }
+    }
+}
