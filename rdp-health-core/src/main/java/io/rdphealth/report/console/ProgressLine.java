@@ -1,5 +1,6 @@
 package io.rdphealth.report.console;
 
+import io.rdphealth.check.ProgressListener;
 import io.rdphealth.report.HealthState;
 import io.rdphealth.report.TargetResult;
 import java.io.PrintWriter;
@@ -10,9 +11,9 @@ import java.util.Map;
  * A single, rewritten status line while many targets are probed ({@code [ 7/40] 1 critical,
  * 2 warning  last: host:3389}). Meant for a terminal only (it rewrites with a carriage return);
  * a disabled line prints nothing, so logs stay clean. Probes finish on many threads, hence the
- * synchronisation.
+ * synchronisation. It is a {@link ProgressListener}, so it can be handed to {@code RdpHealthCheck.run}.
  */
-public final class ProgressLine implements AutoCloseable {
+public final class ProgressLine implements ProgressListener, AutoCloseable {
     private static final int WIDTH = 79;
 
     private final PrintWriter out;
@@ -60,6 +61,12 @@ public final class ProgressLine implements AutoCloseable {
         out.print('\r' + text + " ".repeat(Math.max(0, shown - text.length())));
         out.flush();
         shown = text.length();
+    }
+
+    /** The listener form: {@code done} and {@code total} are counted here as well, so they are not needed. */
+    @Override
+    public void targetDone(int doneSoFar, int totalTargets, TargetResult result) {
+        targetDone(result);
     }
 
     /** Number of targets recorded so far. */
