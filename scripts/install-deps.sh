@@ -20,6 +20,7 @@ PACKAGES=(
   iproute2
   procps
   ca-certificates
+  chromium
 )
 
 say() { printf 'install-deps: %s\n' "$*"; }
