@@ -1,6 +1,8 @@
 package io.rdphealth.cli;
 
 import io.rdphealth.check.RdpHealthCheck;
+import io.rdphealth.host.LocalHost;
+import io.rdphealth.host.XrdpHostInspector;
 import io.rdphealth.probe.gateway.GatewayCredentials;
 import io.rdphealth.probe.gateway.GatewayProbe;
 import io.rdphealth.report.ReportJson;
@@ -58,6 +60,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--inspect-host", description = "Also inspect this machine (xrdp.ini and files on Linux, registry/certificates on Windows) for targets that point at it.")
     boolean inspectHost;
 
+    @Option(names = "--xrdp-config", paramLabel = "FILE", description = "With --inspect-host on Linux: the xrdp.ini to inspect (default /etc/xrdp/xrdp.ini).")
+    Path xrdpConfig;
+
     @Mixin
     ProbeOptionsMixin probe;
 
@@ -78,8 +83,12 @@ public final class CheckCommand implements Callable<Integer> {
         if (credentials != null) {
             check = check.withGatewayCredentials(credentials);
         }
+        if (xrdpConfig != null && !inspectHost) {
+            throw new IllegalArgumentException("--xrdp-config is used with --inspect-host");
+        }
         if (inspectHost) {
-            check = check.withLocalHostInspection();
+            check = xrdpConfig == null ? check.withLocalHostInspection()
+                    : check.withHostInspection(new XrdpHostInspector(xrdpConfig), LocalHost::isThisHost);
         }
         RunReport report;
         try (ProgressLine line = json ? ProgressLine.disabled() : reports.progress(parsed.size(), err)) {
