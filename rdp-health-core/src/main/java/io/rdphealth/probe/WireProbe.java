@@ -27,6 +27,7 @@ public final class WireProbe {
     private final Clock clock;
     private final NameResolver resolver;
     private final AddressProbe addressProbe;
+    private final Executor io;
 
     /**
      * @param io executor for the connections of a target; it must allow several tasks per target
@@ -35,6 +36,7 @@ public final class WireProbe {
     public WireProbe(ProbeOptions options, Clock clock, Executor io) {
         this.options = options;
         this.clock = clock;
+        this.io = io;
         this.resolver = new NameResolver(io);
         this.addressProbe = new AddressProbe(options, new CertificateAnalyzer(new TrustChecker(options.trustStore())),
                 io, clock, new SecureRandom());
@@ -56,7 +58,7 @@ public final class WireProbe {
                 // its probe shares what is left of the target's deadline.
                 Duration left = Duration.ofNanos(deadline.remainingNanos());
                 wire = wire.withStandardSecurity(new StandardSecurityProbe(StandardSecurityOptions.from(options)
-                        .withTimeouts(options.connectTimeout(), options.readTimeout(), left)).probe(target, address));
+                        .withTimeouts(options.connectTimeout(), options.readTimeout(), left), io).probe(target, address));
             }
             addresses.add(wire);
         }

@@ -23,13 +23,20 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Enumerates standard RDP security without credentials: asks for standard RDP security alone; when
  * the server selects it, sends the MCS Connect-Initial (offering every encryption method, then each
  * alone) and reads the encryption method and level from the server security data. Then asks for
  * RDSTLS and HYBRID_EX, each alone, and records what the server selected. One connection per
- * question, one after the other (xrdp's listen backlog is 2), all within the overall deadline.
+ * question: the first alone, the others at once on the given executor, at most three between
+ * connect and answer (xrdp's listen backlog is 2), all within the overall deadline.
  */
 public final class StandardSecurityProbe {
     /** The order methods are offered alone: weakest first, like the report lists them. */
@@ -37,10 +44,37 @@ public final class StandardSecurityProbe {
             List.of(EncryptionMethod.BITS_40, EncryptionMethod.BITS_56, EncryptionMethod.BITS_128, EncryptionMethod.FIPS);
     private static final List<SecurityProtocol> EXTRA_PROTOCOLS = List.of(SecurityProtocol.RDSTLS, SecurityProtocol.HYBRID_EX);
 
-    private final StandardSecurityOptions options;
+    /** Follow-up connections between connect and answer at once (see {@link #probe(Target, InetAddress)}). */
+    static final int GATE = 3;
 
+    private final StandardSecurityOptions options;
+    private final Executor io;
+
+    /** A probe that asks its follow-up questions one after the other, on the calling thread. */
     public StandardSecurityProbe(StandardSecurityOptions options) {
+        this(options, Runnable::run);
+    }
+
+    /** @param io executor for the follow-up questions (several at once per address) */
+    public StandardSecurityProbe(StandardSecurityOptions options, Executor io) {
         this.options = Objects.requireNonNull(options, "options");
+        this.io = Objects.requireNonNull(io, "io");
+    }
+
+    private static <T> T gated(Semaphore gate, Deadline deadline, Supplier<T> question) {
+        boolean entered = false;
+        try {
+            entered = gate.tryAcquire(Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
+            // Without a place before the deadline, the question still runs: exchange() answers DEADLINE at once.
+            return question.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return question.get();
+        } finally {
+            if (entered) {
+                gate.release();
+            }
+        }
     }
 
     /** Probes the first address {@code target} resolves to. */
@@ -61,26 +95,34 @@ public final class StandardSecurityProbe {
     public StandardSecurityEvidence probe(Target target, InetAddress address) {
         long start = System.nanoTime();
         Deadline deadline = Deadline.after(options.overallTimeout());
-        int[] connections = {0};
+        AtomicInteger connections = new AtomicInteger();
 
         Exchange first = exchange(address, target.port(), SecurityProtocol.RDP.bit(), EncryptionMethod.ALL_BITS, deadline, connections);
         NegotiationEvidence rdpOnly = first.negotiation();
         if (rdpOnly.failure() != null && isUnreachable(rdpOnly.failure().kind())) {
-            return new StandardSecurityEvidence(address.getHostAddress(), rdpOnly, null, List.of(), List.of(), connections[0], millisSince(start));
+            return new StandardSecurityEvidence(address.getHostAddress(), rdpOnly, null, List.of(), List.of(), connections.get(), millisSince(start));
         }
         EncryptionOfferResult allMethods = first.offer();
-        List<EncryptionOfferResult> single = new ArrayList<>();
+        // The follow-up questions are independent: ask them at once, at most GATE at a time (xrdp's
+        // listen backlog is 2, so a fourth simultaneous SYN would wait for a kernel retry).
+        Semaphore gate = new Semaphore(GATE, true);
+        List<CompletableFuture<EncryptionOfferResult>> singleFutures = new ArrayList<>();
         if (allMethods != null && options.enumerateMethods()) {
             for (EncryptionMethod method : METHODS) {
-                single.add(exchange(address, target.port(), SecurityProtocol.RDP.bit(), method.bit(), deadline, connections)
-                        .offerOrRefusal(method.bit()));
+                singleFutures.add(CompletableFuture.supplyAsync(() -> gated(gate, deadline,
+                        () -> exchange(address, target.port(), SecurityProtocol.RDP.bit(), method.bit(), deadline, connections)
+                                .offerOrRefusal(method.bit())), io));
             }
         }
-        List<ProtocolSupport> protocols = new ArrayList<>();
+        List<CompletableFuture<ProtocolSupport>> protocolFutures = new ArrayList<>();
         for (SecurityProtocol protocol : EXTRA_PROTOCOLS) {
-            protocols.add(new ProtocolSupport(protocol, exchange(address, target.port(), protocol.bit(), 0, deadline, connections).negotiation()));
+            protocolFutures.add(CompletableFuture.supplyAsync(() -> gated(gate, deadline,
+                    () -> new ProtocolSupport(protocol, exchange(address, target.port(), protocol.bit(), 0, deadline, connections)
+                            .negotiation())), io));
         }
-        return new StandardSecurityEvidence(address.getHostAddress(), rdpOnly, allMethods, single, protocols, connections[0], millisSince(start));
+        List<EncryptionOfferResult> single = singleFutures.stream().map(CompletableFuture::join).toList();
+        List<ProtocolSupport> protocols = protocolFutures.stream().map(CompletableFuture::join).toList();
+        return new StandardSecurityEvidence(address.getHostAddress(), rdpOnly, allMethods, single, protocols, connections.get(), millisSince(start));
     }
 
     private static boolean isUnreachable(FailureKind kind) {
@@ -94,13 +136,13 @@ public final class StandardSecurityProbe {
         }
     }
 
-    private Exchange exchange(InetAddress address, int port, int requestedProtocols, int methods, Deadline deadline, int[] connections) {
+    private Exchange exchange(InetAddress address, int port, int requestedProtocols, int methods, Deadline deadline, AtomicInteger connections) {
         long start = System.nanoTime();
         if (deadline.expired()) {
             ExchangeFailure failure = new ExchangeFailure(FailureKind.DEADLINE, "the probe's deadline passed before this connection", 0);
             return new Exchange(new NegotiationEvidence(requestedProtocols, null, failure, 0), null);
         }
-        connections[0]++;
+        connections.incrementAndGet();
         PeerConnection connection;
         try {
             connection = PeerConnection.open(address, port, deadline, options.connectTimeout(), options.readTimeout());
