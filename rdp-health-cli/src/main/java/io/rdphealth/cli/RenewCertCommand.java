@@ -212,13 +212,7 @@ public final class RenewCertCommand implements Callable<Integer> {
     }
 
     private static NewCertificate checked(KeyMaterial material, String origin) {
-        if (!material.matches()) {
-            throw new IllegalArgumentException("the given key does not belong to the given certificate (" + origin + ")");
-        }
-        if (material.leaf().getNotAfter().toInstant().isBefore(java.time.Instant.now())) {
-            throw new IllegalArgumentException("the given certificate expired on " + material.leaf().getNotAfter().toInstant());
-        }
-        return new NewCertificate.Provided(material, origin);
+        return NewCertificate.Provided.checked(material, origin, java.time.Instant.now());
     }
 
     /** The password from the environment or a file: never from the command line, where ps would show it. */

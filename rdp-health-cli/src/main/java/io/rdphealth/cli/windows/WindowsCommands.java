@@ -196,7 +196,7 @@ public final class WindowsCommands {
             return fail(out, e.getMessage());
         }
         WindowsRenewalResult result = new WindowsCertificateRenewal(port, verifier, clock, settings, stateDir)
-                .renew(new WindowsRenewalRequest(renewWithinDays, force, dryRun, bytes, password), out);
+                .renew(new WindowsRenewalRequest(0, renewWithinDays, force, dryRun, bytes, password), out);
         if (result.status() == WindowsRenewalResult.Status.REFUSED) {
             return fail(out, "refused, nothing changed: " + result.reason());
         }

@@ -65,6 +65,11 @@ public final class WindowsCertificateRenewal {
             return refused(fix, e.getMessage(), null);
         }
         CertificateInfo before = served(facts);
+        int listenerPort = facts.listener().effectivePort();
+        if (request.port() != 0 && request.port() != listenerPort) {
+            return refused(fix, "the RDP listener is configured for port " + listenerPort + " (PortNumber), not "
+                    + request.port(), before);
+        }
         FixContext ctx = new FixContext(port, facts, verifier, clock, settings);
         try {
             CertificateInfo given = request.pfx() == null ? null
