@@ -1,11 +1,17 @@
 package io.rdphealth.cli;
 
 import io.rdphealth.check.RdpHealthCheck;
+import io.rdphealth.host.LocalHost;
+import io.rdphealth.host.XrdpHostInspector;
+import io.rdphealth.probe.gateway.GatewayCredentials;
+import io.rdphealth.probe.gateway.GatewayProbe;
 import io.rdphealth.report.ReportJson;
 import io.rdphealth.report.RunReport;
+import io.rdphealth.report.console.ProgressLine;
 import io.rdphealth.target.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +25,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code rdphealth check TARGET...}: probe, diagnose, print, and exit with the gate's code. */
+/** {@code rdphealth check TARGET...}: probe, diagnose, print, write reports, and exit with the gate's code. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Probe RDP targets from the wire (no credentials) and report findings with their fixes.")
 public final class CheckCommand implements Callable<Integer> {
@@ -36,21 +42,89 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the JSON report (docs/report.schema.json) instead of the summary.")
     boolean json;
 
+    @Option(names = "--gateway", paramLabel = "HOST[:PORT]", description = "Also probe this RD Gateway (HTTPS, default port 443).")
+    String gateway;
+
+    @Option(names = "--gateway-user", paramLabel = "USER", description = "User for the gateway's authentication step (with --gateway-password-env/-file).")
+    String gatewayUser;
+
+    @Option(names = "--gateway-password-env", paramLabel = "VAR", description = "Environment variable holding the gateway password (never on the command line).")
+    String gatewayPasswordEnv;
+
+    @Option(names = "--gateway-password-file", paramLabel = "FILE", description = "File holding the gateway password.")
+    Path gatewayPasswordFile;
+
+    @Option(names = "--gateway-token-env", paramLabel = "VAR", description = "Environment variable holding a bearer token for the gateway.")
+    String gatewayTokenEnv;
+
+    @Option(names = "--inspect-host", description = "Also inspect this machine (xrdp.ini and files on Linux, registry/certificates on Windows) for targets that point at it.")
+    boolean inspectHost;
+
+    @Option(names = "--xrdp-config", paramLabel = "FILE", description = "With --inspect-host on Linux: the xrdp.ini to inspect (default /etc/xrdp/xrdp.ini).")
+    Path xrdpConfig;
+
     @Mixin
     ProbeOptionsMixin probe;
+
+    @Mixin
+    ReportOptions reports;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         List<Target> parsed = parseTargets();
-        RunReport report = new RdpHealthCheck(probe.probeOptions(), probe.policy()).run(parsed);
+        var options = probe.probeOptions();
+        if (gateway != null) {
+            options = options.withGateway(GatewayProbe.parseGateway(gateway));
+        }
+        RdpHealthCheck check = new RdpHealthCheck(options, probe.policy());
+        GatewayCredentials credentials = gatewayCredentials();
+        if (credentials != null) {
+            check = check.withGatewayCredentials(credentials);
+        }
+        if (xrdpConfig != null && !inspectHost) {
+            throw new IllegalArgumentException("--xrdp-config is used with --inspect-host");
+        }
+        if (inspectHost) {
+            check = xrdpConfig == null ? check.withLocalHostInspection()
+                    : check.withHostInspection(new XrdpHostInspector(xrdpConfig), LocalHost::isThisHost);
+        }
+        RunReport report;
+        try (ProgressLine line = json ? ProgressLine.disabled() : reports.progress(parsed.size(), err)) {
+            report = check.run(parsed, line);
+        }
         if (json) {
             out.println(new ReportJson().write(report));
         } else {
-            new ConsoleSummary(out).print(report);
+            reports.print(report, out);
         }
         out.flush();
+        try {
+            reports.write(report, err);
+        } catch (UncheckedIOException e) {
+            err.println("rdphealth: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         return ExitCodes.of(report.state());
+    }
+
+    private GatewayCredentials gatewayCredentials() throws IOException {
+        if (gatewayTokenEnv != null) {
+            return new GatewayCredentials.Token(Secrets.fromEnvironment("--gateway-token-env", gatewayTokenEnv));
+        }
+        if (gatewayUser == null) {
+            if (gatewayPasswordEnv != null || gatewayPasswordFile != null) {
+                throw new IllegalArgumentException("--gateway-password-env/-file need --gateway-user");
+            }
+            return null;
+        }
+        char[] password = gatewayPasswordEnv != null ? Secrets.fromEnvironment("--gateway-password-env", gatewayPasswordEnv)
+                : gatewayPasswordFile != null ? Secrets.fromFile("--gateway-password-file", gatewayPasswordFile) : null;
+        if (password == null) {
+            throw new IllegalArgumentException("--gateway-user needs --gateway-password-env VAR or --gateway-password-file FILE");
+        }
+        return new GatewayCredentials.Password(gatewayUser, password);
     }
 
     private List<Target> parseTargets() throws IOException {

@@ -48,6 +48,9 @@ public final class ProbeOptionsMixin {
     @Option(names = "--no-credssp", description = "Do not read the NTLM challenge on NLA servers.")
     boolean noCredSsp;
 
+    @Option(names = "--no-standard-security", description = "Do not read encryption methods/level over MCS when standard RDP security is accepted.")
+    boolean noStandardSecurity;
+
     @Option(names = "--trust-store", paramLabel = "FILE", description = "PKCS#12 or JKS trust store for the chain check (default: the JVM's).")
     Path trustStore;
 
@@ -68,7 +71,8 @@ public final class ProbeOptionsMixin {
                 .withAllAddresses(allAddresses)
                 .withScanTlsVersions(!noTlsScan)
                 .withTrustStore(loadTrustStore())
-                .withCredSsp(!noCredSsp);
+                .withCredSsp(!noCredSsp)
+                .withStandardSecurity(!noStandardSecurity);
     }
 
     SeverityPolicy policy() {

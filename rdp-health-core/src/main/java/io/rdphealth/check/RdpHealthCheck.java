@@ -1,9 +1,18 @@
 package io.rdphealth.check;
 
 import io.rdphealth.diagnosis.Diagnosis;
+import io.rdphealth.diagnosis.rules.GatewayRules;
+import io.rdphealth.evidence.GatewayEvidence;
+import io.rdphealth.finding.Finding;
+import io.rdphealth.host.HostInspector;
+import io.rdphealth.host.LocalHost;
 import io.rdphealth.policy.SeverityPolicy;
 import io.rdphealth.probe.ProbeOptions;
 import io.rdphealth.probe.WireProbe;
+import io.rdphealth.probe.gateway.GatewayCredentials;
+import io.rdphealth.probe.gateway.GatewayProbe;
+import io.rdphealth.probe.gateway.GatewayProbeOptions;
+import io.rdphealth.report.GatewayResult;
 import io.rdphealth.report.RunReport;
 import io.rdphealth.report.TargetResult;
 import io.rdphealth.target.Target;
@@ -16,11 +25,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * The library's entry point for "check these targets": probe each from the wire (at most
- * {@code parallelism} at once), diagnose, and return the run in input order. The CLI and the
- * Jenkins step both call this.
+ * {@code parallelism} at once), optionally inspect the host of targets that point at this machine,
+ * probe the RD Gateway when one is given, diagnose, and return the run in input order. The CLI and
+ * the Jenkins step both call this.
  */
 public final class RdpHealthCheck {
     public static final String TOOL = "rdphealth " + version();
@@ -28,15 +39,41 @@ public final class RdpHealthCheck {
     private final ProbeOptions options;
     private final Diagnosis diagnosis;
     private final Clock clock;
+    private final HostInspector hostInspector;
+    private final Predicate<Target> inspectable;
+    private final GatewayCredentials gatewayCredentials;
 
     public RdpHealthCheck(ProbeOptions options, SeverityPolicy policy) {
         this(options, policy, Clock.systemUTC());
     }
 
     public RdpHealthCheck(ProbeOptions options, SeverityPolicy policy, Clock clock) {
+        this(options, new Diagnosis(policy), clock, null, target -> false, null);
+    }
+
+    private RdpHealthCheck(ProbeOptions options, Diagnosis diagnosis, Clock clock, HostInspector hostInspector,
+            Predicate<Target> inspectable, GatewayCredentials gatewayCredentials) {
         this.options = options;
-        this.diagnosis = new Diagnosis(policy);
+        this.diagnosis = diagnosis;
         this.clock = clock;
+        this.hostInspector = hostInspector;
+        this.inspectable = inspectable;
+        this.gatewayCredentials = gatewayCredentials;
+    }
+
+    /** Also inspects this machine (Windows or xrdp) for every target that points at it. */
+    public RdpHealthCheck withLocalHostInspection() {
+        return withHostInspection(LocalHost.inspector(clock), LocalHost::isThisHost);
+    }
+
+    /** Also runs {@code inspector} for the targets {@code appliesTo} accepts, joining its findings. */
+    public RdpHealthCheck withHostInspection(HostInspector inspector, Predicate<Target> appliesTo) {
+        return new RdpHealthCheck(options, diagnosis, clock, inspector, appliesTo, gatewayCredentials);
+    }
+
+    /** Credentials for the gateway's next step after the 401 (never logged, never in results). */
+    public RdpHealthCheck withGatewayCredentials(GatewayCredentials credentials) {
+        return new RdpHealthCheck(options, diagnosis, clock, hostInspector, inspectable, credentials);
     }
 
     public RunReport run(List<Target> targets) {
@@ -51,22 +88,41 @@ public final class RdpHealthCheck {
                 daemon("rdphealth-target"));
         try {
             WireProbe probe = new WireProbe(options, clock, io);
+            CompletableFuture<GatewayResult> gateway = options.gateway() == null ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.supplyAsync(this::probeGateway, io);
             AtomicInteger done = new AtomicInteger();
             List<CompletableFuture<TargetResult>> futures = new ArrayList<>();
             for (Target target : targets) {
                 futures.add(CompletableFuture.supplyAsync(() -> {
-                    TargetResult result = diagnosis.diagnose(probe.probe(target));
+                    TargetResult result = assess(probe, target);
                     listener.targetDone(done.incrementAndGet(), targets.size(), result);
                     return result;
                 }, workers));
             }
             List<TargetResult> results = futures.stream().map(CompletableFuture::join).toList();
             return new RunReport(RunReport.SCHEMA_VERSION, TOOL, startedAt,
-                    Math.round((System.nanoTime() - start) / 1e4) / 100.0, results);
+                    Math.round((System.nanoTime() - start) / 1e4) / 100.0, results, gateway.join());
         } finally {
             workers.shutdownNow();
             io.shutdownNow();
         }
+    }
+
+    private TargetResult assess(WireProbe probe, Target target) {
+        TargetResult probed = probe.probe(target);
+        List<Finding> hostFindings = hostInspector != null && inspectable.test(target)
+                ? hostInspector.inspect(probed, diagnosis.policy()) : List.of();
+        return diagnosis.diagnose(probed, hostFindings);
+    }
+
+    private GatewayResult probeGateway() {
+        GatewayProbeOptions gatewayOptions = GatewayProbeOptions.from(options);
+        if (gatewayCredentials != null) {
+            gatewayOptions = gatewayOptions.withCredentials(gatewayCredentials);
+        }
+        GatewayEvidence evidence = new GatewayProbe(gatewayOptions, clock).probe(options.gateway());
+        List<Finding> findings = new GatewayRules().evaluate(evidence, options.gateway(), diagnosis.policy());
+        return new GatewayResult(options.gateway(), evidence, diagnosis.rank(findings));
     }
 
     public Diagnosis diagnosis() {

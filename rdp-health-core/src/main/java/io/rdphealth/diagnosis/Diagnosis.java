@@ -8,6 +8,7 @@ import io.rdphealth.diagnosis.rules.CertificateValidityRule;
 import io.rdphealth.diagnosis.rules.DnsRule;
 import io.rdphealth.diagnosis.rules.NegotiationRule;
 import io.rdphealth.diagnosis.rules.NetworkStabilityRule;
+import io.rdphealth.diagnosis.rules.StandardSecurityDetailRule;
 import io.rdphealth.diagnosis.rules.TlsRule;
 import io.rdphealth.diagnosis.rules.TransportRule;
 import io.rdphealth.finding.Finding;
@@ -38,7 +39,7 @@ public final class Diagnosis {
     /** The wire rules, in the data-flow order: name, transport, negotiation, TLS, certificate. */
     public static List<Rule> defaultRules() {
         return List.of(new DnsRule(), new TransportRule(), new NetworkStabilityRule(), new NegotiationRule(),
-                new TlsRule(), new CertificateValidityRule(), new CertificateNameRule(), new CertificateTrustRule(),
+                new StandardSecurityDetailRule(), new TlsRule(), new CertificateValidityRule(), new CertificateNameRule(), new CertificateTrustRule(),
                 new CertificateStrengthRule(), new CertificateUsageRule());
     }
 

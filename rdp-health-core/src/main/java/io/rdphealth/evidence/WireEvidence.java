@@ -16,6 +16,8 @@ import java.util.List;
  * @param ntlm           CredSSP/NTLM information when HYBRID was selected
  * @param connections    TCP connections this probe opened at this address
  * @param millis         wall time for this address
+ * @param standardSecurity the MCS exchange under standard RDP security (encryption methods and
+ *                       level, RDSTLS / HYBRID_EX answers), when the server accepts it and it was probed
  */
 public record WireEvidence(
         String address,
@@ -27,9 +29,22 @@ public record WireEvidence(
         CertificateEvidence certificate,
         NtlmEvidence ntlm,
         int connections,
-        double millis) {
+        double millis,
+        StandardSecurityEvidence standardSecurity) {
 
     public WireEvidence {
         tlsVersions = tlsVersions == null ? List.of() : List.copyOf(tlsVersions);
+    }
+
+    /** Evidence without the standard-security exchange (it runs after, and only when it applies). */
+    public WireEvidence(String address, TcpEvidence tcp, NegotiationEvidence preferred, NegotiationEvidence rdpOnly,
+            TlsEvidence tls, List<TlsVersionResult> tlsVersions, CertificateEvidence certificate, NtlmEvidence ntlm,
+            int connections, double millis) {
+        this(address, tcp, preferred, rdpOnly, tls, tlsVersions, certificate, ntlm, connections, millis, null);
+    }
+
+    public WireEvidence withStandardSecurity(StandardSecurityEvidence evidence) {
+        return new WireEvidence(address, tcp, preferred, rdpOnly, tls, tlsVersions, certificate, ntlm,
+                connections + evidence.connections(), millis + evidence.millis(), evidence);
     }
 }

@@ -6,7 +6,11 @@ import io.rdphealth.probe.cert.TrustChecker;
 import io.rdphealth.probe.net.Deadline;
 import io.rdphealth.report.TargetResult;
 import io.rdphealth.target.Target;
+import io.rdphealth.probe.legacy.StandardSecurityOptions;
+import io.rdphealth.probe.legacy.StandardSecurityProbe;
+import io.rdphealth.wire.SecurityProtocol;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,7 +49,16 @@ public final class WireProbe {
         List<InetAddress> toProbe = options.allAddresses() ? resolution.addresses()
                 : resolution.addresses().stream().limit(1).toList();
         for (InetAddress address : toProbe) {
-            addresses.add(addressProbe.probe(address, target.port(), target.host(), deadline));
+            WireEvidence wire = addressProbe.probe(address, target.port(), target.host(), deadline);
+            if (options.standardSecurity() && wire.rdpOnly() != null
+                    && wire.rdpOnly().selected() == SecurityProtocol.RDP && !deadline.expired()) {
+                // Only servers that accept standard RDP security have methods and a level to read;
+                // its probe shares what is left of the target's deadline.
+                Duration left = Duration.ofNanos(deadline.remainingNanos());
+                wire = wire.withStandardSecurity(new StandardSecurityProbe(StandardSecurityOptions.from(options)
+                        .withTimeouts(options.connectTimeout(), options.readTimeout(), left)).probe(target, address));
+            }
+            addresses.add(wire);
         }
         return new TargetResult(target, resolution.evidence(), addresses, List.of(), startedAt,
                 X224Exchange.millisSince(start));

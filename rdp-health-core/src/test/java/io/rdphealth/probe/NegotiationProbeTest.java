@@ -39,7 +39,12 @@ class NegotiationProbeTest {
             assertThat(ids(result)).contains(FindingId.LEGACY_RDP_SECURITY_ALLOWED, FindingId.NLA_NOT_REQUIRED)
                     .doesNotContain(FindingId.TLS_DOWNGRADED_TO_RDP);
             assertThat(result.state()).isEqualTo(HealthState.WARNING);
-            assertThat(wire(result).connections()).isEqualTo(5);
+            // 5 for policy, TLS and the version scan; the rest read the encryption methods over MCS.
+            assertThat(wire(result).standardSecurity().standardSecurityAccepted()).isTrue();
+            assertThat(wire(result).standardSecurity().encryptionLevel()).isNotNull();
+            assertThat(wire(result).connections()).isEqualTo(5 + wire(result).standardSecurity().connections());
+            assertThat(ProbeRun.all(result)).filteredOn(f -> f.id() == FindingId.LEGACY_RDP_SECURITY_ALLOWED)
+                    .singleElement().satisfies(f -> assertThat(String.join(" ", f.evidence())).contains("encryption level"));
         }
     }
 

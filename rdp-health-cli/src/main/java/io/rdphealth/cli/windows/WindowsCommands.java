@@ -29,7 +29,7 @@ import io.rdphealth.host.windows.fixes.WindowsRenewalResult;
 import io.rdphealth.host.windows.fixes.RepairKeyAcl;
 import io.rdphealth.host.windows.fixes.StartServices;
 import io.rdphealth.host.windows.jna.JnaWindowsPort;
-import io.rdphealth.host.windows.rules.DiagnosisContext;
+import io.rdphealth.host.windows.rules.WindowsRuleContext;
 import io.rdphealth.host.windows.rules.WindowsRules;
 import io.rdphealth.policy.SeverityPolicy;
 import io.rdphealth.report.ReportFormatException;
@@ -117,7 +117,7 @@ public final class WindowsCommands {
         for (String error : facts.inspectionErrors()) {
             out.println("not read: " + error);
         }
-        return print(facts, DiagnosisContext.at(facts.collectedAt()).withExpiryWindow(policy.expiryWindowDays()), out);
+        return print(facts, WindowsRuleContext.at(facts.collectedAt()).withExpiryWindow(policy.expiryWindowDays()), out);
     }
 
     /** {@code rdphealth diagnose --facts FILE [--probe-result FILE]}: diagnose a snapshot anywhere. */
@@ -130,7 +130,7 @@ public final class WindowsCommands {
         } catch (WindowsFactsFormatException e) {
             return fail(out, factsFile + ": " + e.getMessage());
         }
-        DiagnosisContext context = DiagnosisContext.at(facts.collectedAt()).withExpiryWindow(policy.expiryWindowDays());
+        WindowsRuleContext context = WindowsRuleContext.at(facts.collectedAt()).withExpiryWindow(policy.expiryWindowDays());
         if (probeResult != null) {
             try {
                 RunReport report = new ReportJson().read(read(probeResult));
@@ -232,7 +232,7 @@ public final class WindowsCommands {
         }
     }
 
-    private int print(WindowsHostFacts facts, DiagnosisContext context, PrintWriter out) {
+    private int print(WindowsHostFacts facts, WindowsRuleContext context, PrintWriter out) {
         List<Finding> findings = new WindowsRules().evaluate(facts, context).stream().map(policy::apply).toList();
         out.println("Windows host " + facts.computerName() + " (snapshot of " + facts.collectedAt() + "): "
                 + (findings.isEmpty() ? "no findings" : findings.size() + " finding(s)"));

@@ -29,6 +29,9 @@ public final class NegotiationRule implements Rule {
             String target = context.label(address);
             preferred(target, address.preferred(), byId);
             rdpOnly(target, address.rdpOnly(), byId);
+            if (StandardSecurityDetailRule.covers(address)) {
+                byId.remove(FindingId.LEGACY_RDP_SECURITY_ALLOWED); // the MCS detail reports it with more evidence
+            }
             findings.addAll(byId.values());
         }
         return findings;

@@ -38,6 +38,13 @@ public final class ConsoleReport {
                 details(out, target);
             }
         }
+        if (report.gateway() != null) {
+            out.append('\n').append(ansi.bold("gateway " + clean(report.gateway().gateway().input()))).append("  ")
+                    .append(ansi.state(report.gateway().state(), report.gateway().state().name())).append('\n');
+            for (Finding finding : report.gateway().findings()) {
+                finding(out, finding, finding.symptoms().isEmpty() ? "" : "root cause ", "  ");
+            }
+        }
         out.append('\n').append(summary(report)).append('\n');
         return out.toString();
     }
@@ -103,7 +110,7 @@ public final class ConsoleReport {
         out.append(indent).append(ansi.dim(role)).append(ansi.severity(finding.severity(), finding.severity().name()))
                 .append(' ').append(finding.id().name()).append("  ").append(clean(finding.summary())).append('\n');
         out.append(indent).append("  fix")
-                .append(finding.fix().isAutomatable() ? " (rdphealth fix " + clean(finding.fix().automatedBy()) + ")" : "")
+                .append(finding.fix().isAutomatable() ? " (rdphealth can apply it: " + clean(finding.fix().automatedBy()) + ")" : "")
                 .append(":\n");
         for (int i = 0; i < finding.fix().steps().size(); i++) {
             out.append(indent).append("    ").append(i + 1).append(". ").append(clean(finding.fix().steps().get(i))).append('\n');

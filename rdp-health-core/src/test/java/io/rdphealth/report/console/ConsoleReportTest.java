@@ -29,7 +29,7 @@ class ConsoleReportTest {
         String text = new ConsoleReport(false).render(RUN);
 
         int root = text.indexOf("root cause ERROR XRDP_KEY_UNREADABLE");
-        int fix = text.indexOf("fix (rdphealth fix xrdp-key-permissions):", root);
+        int fix = text.indexOf("fix (rdphealth can apply it: xrdp-key-permissions):", root);
         int step = text.indexOf("1. chgrp xrdp /etc/xrdp/key.pem", fix);
         int evidence = text.indexOf("- key.pem mode 0600 owner root", step);
         int explains = text.indexOf("explains:", evidence);

@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public final class CertificateRule implements WindowsRule {
     @Override
-    public List<Finding> check(WindowsHostFacts facts, DiagnosisContext context) {
+    public List<Finding> check(WindowsHostFacts facts, WindowsRuleContext context) {
         List<Finding> findings = new ArrayList<>();
         String target = facts.computerName();
         String pinned = facts.listener().pinnedCertificateSha1();

@@ -25,7 +25,7 @@ public final class CipherPolicyRule implements WindowsRule {
             "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256");
 
     @Override
-    public List<Finding> check(WindowsHostFacts facts, DiagnosisContext context) {
+    public List<Finding> check(WindowsHostFacts facts, WindowsRuleContext context) {
         CryptoPolicy p = facts.cryptoPolicy();
         List<String> suites = p.cipherSuiteOrder();
         if (suites == null) {

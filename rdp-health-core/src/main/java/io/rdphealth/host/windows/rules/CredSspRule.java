@@ -10,7 +10,7 @@ import java.util.List;
 /** CREDSSP_ORACLE_POLICY: "Force Updated Clients" (0) refuses unpatched peers; "Vulnerable" (2) is noted too. */
 public final class CredSspRule implements WindowsRule {
     @Override
-    public List<Finding> check(WindowsHostFacts facts, DiagnosisContext context) {
+    public List<Finding> check(WindowsHostFacts facts, WindowsRuleContext context) {
         Integer oracle = facts.cryptoPolicy().credSspEncryptionOracle();
         if (oracle == null || oracle == 1) {
             return List.of();

@@ -33,7 +33,7 @@ public final class EventLogRule implements WindowsRule {
             Map.entry(36874, Set.of(FindingId.CIPHER_POLICY_RESTRICTIVE, FindingId.SCHANNEL_TLS12_DISABLED)));
 
     @Override
-    public List<Finding> check(WindowsHostFacts facts, DiagnosisContext context) {
+    public List<Finding> check(WindowsHostFacts facts, WindowsRuleContext context) {
         return new ArrayList<>(byEventId(facts).values());
     }
 

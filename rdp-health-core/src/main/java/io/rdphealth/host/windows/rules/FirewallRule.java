@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /** FIREWALL_RULE_DISABLED when the Remote Desktop group is off for an active profile with the firewall on. */
 public final class FirewallRule implements WindowsRule {
     @Override
-    public List<Finding> check(WindowsHostFacts facts, DiagnosisContext context) {
+    public List<Finding> check(WindowsHostFacts facts, WindowsRuleContext context) {
         FirewallFacts fw = facts.firewall();
         Set<FirewallProfile> blocking = fw.blockingProfiles();
         if (blocking.isEmpty()) {

@@ -14,7 +14,7 @@ import java.util.Optional;
 /** CERT_KEY_MISSING / CERT_KEY_ACCESS_DENIED for the served certificate's private key container. */
 public final class KeyAccessRule implements WindowsRule {
     @Override
-    public List<Finding> check(WindowsHostFacts facts, DiagnosisContext context) {
+    public List<Finding> check(WindowsHostFacts facts, WindowsRuleContext context) {
         Optional<StoreCertificate> effective = EffectiveCertificate.of(facts);
         if (effective.isEmpty()) {
             return List.of();

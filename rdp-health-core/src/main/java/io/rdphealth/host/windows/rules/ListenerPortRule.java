@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class ListenerPortRule implements WindowsRule {
     @Override
-    public List<Finding> check(WindowsHostFacts facts, DiagnosisContext context) {
+    public List<Finding> check(WindowsHostFacts facts, WindowsRuleContext context) {
         ListenerSettings l = facts.listener();
         int port = l.effectivePort();
         List<String> evidence = new ArrayList<>();

@@ -22,7 +22,7 @@ public final class MachineKeysAclRule implements WindowsRule {
     static final int FULL_CONTROL = 0x1F01FF;
 
     @Override
-    public List<Finding> check(WindowsHostFacts facts, DiagnosisContext context) {
+    public List<Finding> check(WindowsHostFacts facts, WindowsRuleContext context) {
         FolderAcl acl = facts.machineKeys();
         if (acl == null || acl.sddl() == null) {
             return List.of();

@@ -11,7 +11,7 @@ import java.util.List;
 /** RDP_DISABLED / RDP_DISABLED_BY_POLICY from fDenyTSConnections (the policy copy wins). */
 public final class RemoteDesktopEnabledRule implements WindowsRule {
     @Override
-    public List<Finding> check(WindowsHostFacts facts, DiagnosisContext context) {
+    public List<Finding> check(WindowsHostFacts facts, WindowsRuleContext context) {
         ListenerSettings l = facts.listener();
         if (l.denyTsConnectionsPolicy() != null && l.denyTsConnectionsPolicy() == 1) {
             return List.of(Finding.of(FindingId.RDP_DISABLED_BY_POLICY, facts.computerName(),

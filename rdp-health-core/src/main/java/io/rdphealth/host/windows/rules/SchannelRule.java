@@ -12,7 +12,7 @@ import java.util.List;
 /** SCHANNEL_TLS12_DISABLED when TLS 1.2 server is turned off in the registry. */
 public final class SchannelRule implements WindowsRule {
     @Override
-    public List<Finding> check(WindowsHostFacts facts, DiagnosisContext context) {
+    public List<Finding> check(WindowsHostFacts facts, WindowsRuleContext context) {
         SchannelProtocol tls12 = facts.schannel(TlsVersion.TLS_1_2);
         if (tls12 == null || !tls12.explicitlyDisabled()) {
             return List.of();

@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class SecurityLayerRule implements WindowsRule {
     @Override
-    public List<Finding> check(WindowsHostFacts facts, DiagnosisContext context) {
+    public List<Finding> check(WindowsHostFacts facts, WindowsRuleContext context) {
         ListenerSettings l = facts.listener();
         List<String> evidence = new ArrayList<>();
         String key = "HKLM\\" + WindowsConstants.RDP_TCP;

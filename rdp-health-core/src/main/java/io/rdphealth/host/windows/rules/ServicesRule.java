@@ -14,7 +14,7 @@ import java.util.List;
 /** SERVICE_NOT_RUNNING for TermService, UmRdpService and SessionEnv, one finding per stopped service. */
 public final class ServicesRule implements WindowsRule {
     @Override
-    public List<Finding> check(WindowsHostFacts facts, DiagnosisContext context) {
+    public List<Finding> check(WindowsHostFacts facts, WindowsRuleContext context) {
         List<Finding> findings = new ArrayList<>();
         for (String name : WindowsConstants.RDP_SERVICES) {
             ServiceFacts service = facts.service(name);

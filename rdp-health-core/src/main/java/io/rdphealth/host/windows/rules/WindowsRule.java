@@ -7,5 +7,5 @@ import java.util.List;
 /** One concern of the Windows diagnosis: facts in, findings out. Pure. */
 @FunctionalInterface
 public interface WindowsRule {
-    List<Finding> check(WindowsHostFacts facts, DiagnosisContext context);
+    List<Finding> check(WindowsHostFacts facts, WindowsRuleContext context);
 }

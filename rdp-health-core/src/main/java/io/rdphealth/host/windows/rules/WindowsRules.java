@@ -28,7 +28,7 @@ public final class WindowsRules {
             new CredSspRule());
     private final EventLogRule events = new EventLogRule();
 
-    public List<Finding> evaluate(WindowsHostFacts facts, DiagnosisContext context) {
+    public List<Finding> evaluate(WindowsHostFacts facts, WindowsRuleContext context) {
         List<Finding> roots = new ArrayList<>();
         for (WindowsRule rule : rules) {
             roots.addAll(rule.check(facts, context));

@@ -16,7 +16,7 @@ import io.rdphealth.host.windows.fix.FixResult;
 import io.rdphealth.host.windows.fix.FixRunner;
 import io.rdphealth.host.windows.fix.FixStatus;
 import io.rdphealth.host.windows.fix.HostLock;
-import io.rdphealth.host.windows.rules.DiagnosisContext;
+import io.rdphealth.host.windows.rules.WindowsRuleContext;
 import io.rdphealth.host.windows.rules.WindowsRules;
 import io.rdphealth.finding.FindingId;
 import java.io.PrintWriter;
@@ -90,7 +90,7 @@ class WindowsFixesTest {
         assertThat(result.fix()).isEqualTo(fix);
         assertThat(result.backup()).isNotNull();
         WindowsHostFacts after = new WindowsInspector(port, clockOf(facts)).inspect();
-        assertThat(new WindowsRules().evaluate(after, DiagnosisContext.at(facts.collectedAt())))
+        assertThat(new WindowsRules().evaluate(after, WindowsRuleContext.at(facts.collectedAt())))
                 .extracting(f -> f.id()).doesNotContain(fixed);
         if (fix.equals("renew-cert") || fix.equals("install-cert") || fix.equals("rebuild-machinekeys")) {
             assertThat(result.before().thumbprint()).isEqualTo(facts.certificates().get(0).thumbprint());

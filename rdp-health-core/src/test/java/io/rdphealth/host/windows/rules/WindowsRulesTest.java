@@ -25,7 +25,7 @@ class WindowsRulesTest {
     private final WindowsRules rules = new WindowsRules();
 
     private List<Finding> diagnose(WindowsHostFacts facts) {
-        return rules.evaluate(facts, DiagnosisContext.at(facts.collectedAt()));
+        return rules.evaluate(facts, WindowsRuleContext.at(facts.collectedAt()));
     }
 
     @Test
@@ -113,7 +113,7 @@ class WindowsRulesTest {
     @Test
     void listenerPortDifferingFromTheProbeOrTheDefaultRule() {
         WindowsHostFacts healthy = Snapshots.load("healthy");
-        DiagnosisContext probed = DiagnosisContext.at(healthy.collectedAt()).withProbe(3390, null);
+        WindowsRuleContext probed = WindowsRuleContext.at(healthy.collectedAt()).withProbe(3390, null);
 
         assertThat(rules.evaluate(healthy, probed)).extracting(Finding::id).contains(FindingId.LISTENER_PORT_MISMATCH);
         ListenerSettings l = healthy.listener();
@@ -151,9 +151,9 @@ class WindowsRulesTest {
         WindowsHostFacts healthy = Snapshots.load("healthy");
         var notAfter = healthy.certificates().get(0).certificate().notAfter();
 
-        assertThat(rules.evaluate(healthy, DiagnosisContext.at(notAfter.minus(Duration.ofDays(10)))))
+        assertThat(rules.evaluate(healthy, WindowsRuleContext.at(notAfter.minus(Duration.ofDays(10)))))
                 .extracting(Finding::id).contains(FindingId.CERT_EXPIRING_SOON);
-        assertThat(rules.evaluate(healthy, DiagnosisContext.at(notAfter.minus(Duration.ofDays(40)))))
+        assertThat(rules.evaluate(healthy, WindowsRuleContext.at(notAfter.minus(Duration.ofDays(40)))))
                 .extracting(Finding::id).doesNotContain(FindingId.CERT_EXPIRING_SOON);
     }
 

@@ -12,20 +12,20 @@ import java.util.Objects;
  * @param probedPort         the port a wire probe used, or {@code null} without a probe result
  * @param servedThumbprint   SHA-1 of the certificate the probe saw, or {@code null}
  */
-public record DiagnosisContext(Instant now, int expiryWindowDays, Integer probedPort, String servedThumbprint) {
-    public DiagnosisContext {
+public record WindowsRuleContext(Instant now, int expiryWindowDays, Integer probedPort, String servedThumbprint) {
+    public WindowsRuleContext {
         Objects.requireNonNull(now, "now");
     }
 
-    public static DiagnosisContext at(Instant now) {
-        return new DiagnosisContext(now, SeverityPolicy.DEFAULT_EXPIRY_WINDOW_DAYS, null, null);
+    public static WindowsRuleContext at(Instant now) {
+        return new WindowsRuleContext(now, SeverityPolicy.DEFAULT_EXPIRY_WINDOW_DAYS, null, null);
     }
 
-    public DiagnosisContext withExpiryWindow(int days) {
-        return new DiagnosisContext(now, days, probedPort, servedThumbprint);
+    public WindowsRuleContext withExpiryWindow(int days) {
+        return new WindowsRuleContext(now, days, probedPort, servedThumbprint);
     }
 
-    public DiagnosisContext withProbe(int port, String thumbprint) {
-        return new DiagnosisContext(now, expiryWindowDays, port, thumbprint);
+    public WindowsRuleContext withProbe(int port, String thumbprint) {
+        return new WindowsRuleContext(now, expiryWindowDays, port, thumbprint);
     }
 }
