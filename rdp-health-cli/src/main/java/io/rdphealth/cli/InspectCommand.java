@@ -1,6 +1,8 @@
 package io.rdphealth.cli;
 
+import io.rdphealth.cli.windows.WindowsCommands;
 import io.rdphealth.finding.Finding;
+import io.rdphealth.host.windows.WireListenerVerifier;
 import io.rdphealth.host.xrdp.XrdpFindingRules;
 import io.rdphealth.host.xrdp.XrdpHostFacts;
 import io.rdphealth.host.xrdp.XrdpInspector;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code rdphealth inspect --xrdp [--config FILE]}: read the host's RDP server setup and report findings. */
+/** {@code rdphealth inspect --xrdp [--config FILE]} / {@code inspect --windows [--save FILE]}: read the host's RDP server setup and report findings. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = "Inspect this host's RDP server (configuration, certificate and key files, permissions, listener, log).")
 public final class InspectCommand implements Callable<Integer> {
@@ -34,8 +36,14 @@ public final class InspectCommand implements Callable<Integer> {
         @Option(names = "--xrdp", required = true, description = "Inspect xrdp (Linux).")
         boolean xrdp;
 
-        // --windows: wired by the lead to the Windows helper's inspection (io.rdphealth.host.windows).
+        @Option(names = "--windows", required = true,
+                description = "Inspect this Windows host (run as administrator; see docs/windows.md).")
+        boolean windows;
     }
+
+    @Option(names = "--save", paramLabel = "FILE",
+            description = "--windows: also write the host snapshot to FILE (for 'rdphealth diagnose --facts FILE').")
+    Path save;
 
     @Option(names = "--config", paramLabel = "FILE", description = "xrdp.ini to read (default: ${DEFAULT-VALUE}).")
     Path config = XrdpInspector.DEFAULT_INI;
@@ -55,6 +63,18 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         SeverityPolicy policy = SeverityPolicy.defaults().withExpiryWindowDays(expiryWindow);
+        if (platform.windows) {
+            for (String xrdpOnly : List.of("--config", "--target", "--json")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(xrdpOnly)) {
+                    throw new IllegalArgumentException(xrdpOnly + " applies to --xrdp only"
+                            + ("--json".equals(xrdpOnly) ? " (with --windows, --save FILE writes the snapshot as JSON)" : ""));
+                }
+            }
+            return WindowsCommands.forThisHost(new WireListenerVerifier(), policy).inspect(save != null, save, out);
+        }
+        if (save != null) {
+            throw new IllegalArgumentException("--save applies to --windows only");
+        }
         XrdpHostFacts facts = new XrdpInspector().inspect(config, target);
         List<Finding> findings = XrdpFindingRules.findings(facts, policy);
         if (json) {

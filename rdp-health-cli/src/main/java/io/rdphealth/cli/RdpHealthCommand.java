@@ -8,10 +8,12 @@ import picocli.CommandLine.Command;
 @Command(name = "rdphealth", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Probe RDP endpoints from the wire, diagnose why clients fail (0x904 / 0x7 and friends), and fix the host.",
         subcommands = {CheckCommand.class, ExplainCommand.class, InspectCommand.class, RenewCertCommand.class,
-            RepairKeyPermissionsCommand.class, CommandLine.HelpCommand.class},
+            RepairKeyPermissionsCommand.class, DiagnoseCommand.class, FixCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:healthy (no finding above INFO)", "1:warnings", "2:errors or critical findings",
-            "3:usage error (bad option or target)"})
+        exitCodeList = {"0:healthy (no finding above INFO); a change applied and verified, planned (dry run) or not needed",
+            "1:warnings",
+            "2:errors or critical findings; a change failed and was rolled back (or its rollback failed: restore from the backup)",
+            "3:usage error (bad option, target or input file, not on this platform); a change refused before anything changed"})
 public final class RdpHealthCommand {
 
     public static void main(String[] args) {

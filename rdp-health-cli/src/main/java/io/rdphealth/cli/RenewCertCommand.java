@@ -1,6 +1,9 @@
 package io.rdphealth.cli;
 
 import io.rdphealth.cert.KeyMaterial;
+import io.rdphealth.cli.windows.WindowsCommands;
+import io.rdphealth.host.windows.WireListenerVerifier;
+import io.rdphealth.policy.SeverityPolicy;
 import io.rdphealth.cert.PemCodec;
 import io.rdphealth.cert.PemFormatException;
 import io.rdphealth.cert.Pkcs12Reader;
@@ -53,8 +56,14 @@ public final class RenewCertCommand implements Callable<Integer> {
         @Option(names = "--xrdp", required = true, description = "Renew xrdp's certificate (Linux).")
         boolean xrdp;
 
-        // --windows: wired by the lead to the Windows helper's renewal (io.rdphealth.host.windows).
+        @Option(names = "--windows", required = true, description = "Renew (self-signed) or install (--pkcs12) the "
+                + "certificate of this Windows host's RDP listener (run as administrator; see docs/windows.md).")
+        boolean windows;
     }
+
+    /** Options of the xrdp renewal that mean nothing on Windows (a usage error there, not silently ignored). */
+    private static final List<String> XRDP_ONLY = List.of("--config", "--key-type", "--key-size", "--validity-days",
+            "--san", "--cert", "--key", "--state-dir", "--lock-timeout", "--no-restart");
 
     @Option(names = "--config", paramLabel = "FILE", description = "xrdp.ini (default: ${DEFAULT-VALUE}).")
     Path config = XrdpInspector.DEFAULT_INI;
@@ -90,7 +99,7 @@ public final class RenewCertCommand implements Callable<Integer> {
     @Option(names = "--key", paramLabel = "PEM", description = "... with this unencrypted private key.")
     Path keyPem;
 
-    @Option(names = "--pkcs12", paramLabel = "FILE", description = "Install the key and chain of this PKCS#12 file.")
+    @Option(names = {"--pkcs12", "--pfx"}, paramLabel = "FILE", description = "Install the key and chain of this PKCS#12 file.")
     Path pkcs12;
 
     @Option(names = "--pkcs12-password-env", paramLabel = "VAR", description = "Environment variable holding the PKCS#12 password.")
@@ -113,6 +122,9 @@ public final class RenewCertCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (platform.windows) {
+            return renewWindows(out);
+        }
         XrdpRenewalRequest request = new XrdpRenewalRequest(config, renewWithin, force, dryRun, newCertificate());
         ChangeListener progress = new ChangeListener() {
             @Override
@@ -134,6 +146,29 @@ public final class RenewCertCommand implements Callable<Integer> {
                 new WireServedCertificateSource(), noRestart ? Optional.empty() : SystemctlRestarter.ifSystemd(), clock)
                 .renew(request);
         return XrdpResultPrinter.print(result, out, err);
+    }
+
+    private int renewWindows(PrintWriter out) throws IOException {
+        for (String option : XRDP_ONLY) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new IllegalArgumentException(option + " applies to --xrdp only");
+            }
+        }
+        if (pkcs12 == null && (passwordEnv != null || passwordFile != null)) {
+            throw new IllegalArgumentException("a PKCS#12 password option needs --pkcs12");
+        }
+        if (renewWithin < 0 || renewWithin > 3650) {
+            throw new IllegalArgumentException("--renew-within must be 0..3650 days, was " + renewWithin);
+        }
+        char[] password = pkcs12 == null ? null : password();
+        try {
+            return WindowsCommands.forThisHost(new WireListenerVerifier(), SeverityPolicy.defaults())
+                    .renewCert(pkcs12, password, renewWithin, force, dryRun, out);
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+        }
     }
 
     private NewCertificate newCertificate() throws IOException {
@@ -177,13 +212,7 @@ public final class RenewCertCommand implements Callable<Integer> {
     }
 
     private static NewCertificate checked(KeyMaterial material, String origin) {
-        if (!material.matches()) {
-            throw new IllegalArgumentException("the given key does not belong to the given certificate (" + origin + ")");
-        }
-        if (material.leaf().getNotAfter().toInstant().isBefore(java.time.Instant.now())) {
-            throw new IllegalArgumentException("the given certificate expired on " + material.leaf().getNotAfter().toInstant());
-        }
-        return new NewCertificate.Provided(material, origin);
+        return NewCertificate.Provided.checked(material, origin, java.time.Instant.now());
     }
 
     /** The password from the environment or a file: never from the command line, where ps would show it. */

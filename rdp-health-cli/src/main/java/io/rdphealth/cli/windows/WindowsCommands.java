@@ -1,8 +1,8 @@
 package io.rdphealth.cli.windows;
 
+import io.rdphealth.cli.ExitCodes;
 import io.rdphealth.evidence.WireEvidence;
 import io.rdphealth.finding.Finding;
-import io.rdphealth.finding.Severity;
 import io.rdphealth.host.windows.FirewallProfile;
 import io.rdphealth.host.windows.ListenerVerifier;
 import io.rdphealth.host.windows.WindowsFactsFormatException;
@@ -12,7 +12,6 @@ import io.rdphealth.host.windows.WindowsHostFacts;
 import io.rdphealth.host.windows.WindowsInspector;
 import io.rdphealth.host.windows.WindowsPort;
 import io.rdphealth.host.windows.WindowsPortException;
-import io.rdphealth.host.windows.fix.FileHostLock;
 import io.rdphealth.host.windows.fix.FixPlan;
 import io.rdphealth.host.windows.fix.FixRefusedException;
 import io.rdphealth.host.windows.fix.FixResult;
@@ -24,6 +23,9 @@ import io.rdphealth.host.windows.fixes.FixSettings;
 import io.rdphealth.host.windows.fixes.InstallPfxCertificate;
 import io.rdphealth.host.windows.fixes.RebuildMachineKeys;
 import io.rdphealth.host.windows.fixes.RenewSelfSignedCertificate;
+import io.rdphealth.host.windows.fixes.WindowsCertificateRenewal;
+import io.rdphealth.host.windows.fixes.WindowsRenewalRequest;
+import io.rdphealth.host.windows.fixes.WindowsRenewalResult;
 import io.rdphealth.host.windows.fixes.RepairKeyAcl;
 import io.rdphealth.host.windows.fixes.StartServices;
 import io.rdphealth.host.windows.jna.JnaWindowsPort;
@@ -31,6 +33,7 @@ import io.rdphealth.host.windows.rules.WindowsRuleContext;
 import io.rdphealth.host.windows.rules.WindowsRules;
 import io.rdphealth.policy.SeverityPolicy;
 import io.rdphealth.report.ReportFormatException;
+import io.rdphealth.report.HealthState;
 import io.rdphealth.report.ReportJson;
 import io.rdphealth.report.RunReport;
 import io.rdphealth.report.TargetResult;
@@ -49,15 +52,12 @@ import java.util.function.Supplier;
  * The Windows subcommands as plain methods the picocli commands call. Each returns the exit code
  * and writes only to {@code out}; bad input gives one clear line, never a stack trace.
  *
- * <p>Exit codes: {@link #OK} healthy / applied / planned; {@link #FINDINGS} a finding at ERROR or
- * worse, or a fix that was rolled back; {@link #USAGE} bad input, not on Windows, or a fix refused
- * (nothing changed); {@link #HOST_CHANGED} a rollback failed: restore from the backup printed.
+ * <p>Exit codes are the project's {@link ExitCodes}: {@code 0} healthy / applied / planned / nothing
+ * to do; {@code 1} the worst finding is a WARNING; {@code 2} a finding at ERROR or worse, or a fix
+ * that failed and was rolled back (also when the rollback itself failed: the output then says
+ * to restore from the backup); {@code 3} bad input, not on Windows, or a fix refused (nothing changed).
  */
 public final class WindowsCommands {
-    public static final int OK = 0;
-    public static final int FINDINGS = 1;
-    public static final int USAGE = 2;
-    public static final int HOST_CHANGED = 3;
     /** Snapshots and probe results are read with this cap (they are a few hundred KB). */
     public static final long MAX_INPUT_BYTES = 16L * 1024 * 1024;
 
@@ -171,24 +171,41 @@ public final class WindowsCommands {
     }
 
     /**
-     * {@code rdphealth renew-cert --windows [--pfx FILE --password ...] [--dry-run]}: without a PKCS#12 file renew the
-     * self-signed certificate; with one install, grant, pin and verify it.
+     * {@code rdphealth renew-cert --windows [--pkcs12 FILE --pkcs12-password-env VAR] [--renew-within DAYS] [--force]
+     * [--dry-run]}: without a PKCS#12 file renew the self-signed certificate when it is missing, expired or expiring;
+     * with one install, grant, pin and verify it unless it is already pinned. The password comes from the caller
+     * (environment or file), never from the command line.
      */
-    public int renewCert(Path pfx, char[] password, boolean dryRun, PrintWriter out) {
-        if (pfx == null) {
-            return run(out, dryRun, RenewSelfSignedCertificate::plan);
-        }
-        byte[] bytes;
-        try {
-            if (Files.size(pfx) > InstallPfxCertificate.MAX_PFX_BYTES) {
-                return fail(out, pfx + " is larger than " + InstallPfxCertificate.MAX_PFX_BYTES + " bytes: not a PKCS#12 certificate file");
+    public int renewCert(Path pfx, char[] password, int renewWithinDays, boolean force, boolean dryRun, PrintWriter out) {
+        byte[] bytes = null;
+        if (pfx != null) {
+            try {
+                if (Files.size(pfx) > InstallPfxCertificate.MAX_PFX_BYTES) {
+                    return fail(out, pfx + " is larger than " + InstallPfxCertificate.MAX_PFX_BYTES
+                            + " bytes: not a PKCS#12 certificate file");
+                }
+                bytes = Files.readAllBytes(pfx);
+            } catch (IOException e) {
+                return fail(out, "cannot read " + pfx + ": " + e.getMessage());
             }
-            bytes = Files.readAllBytes(pfx);
-        } catch (IOException e) {
-            return fail(out, "cannot read " + pfx + ": " + e.getMessage());
         }
-        char[] pass = password == null ? new char[0] : password;
-        return run(out, dryRun, ctx -> InstallPfxCertificate.plan(ctx, bytes, pass));
+        WindowsPort port;
+        try {
+            port = ports.get();
+        } catch (WindowsPortException e) {
+            return fail(out, e.getMessage());
+        }
+        WindowsRenewalResult result = new WindowsCertificateRenewal(port, verifier, clock, settings, stateDir)
+                .renew(new WindowsRenewalRequest(0, renewWithinDays, force, dryRun, bytes, password), out);
+        if (result.status() == WindowsRenewalResult.Status.REFUSED) {
+            return fail(out, "refused, nothing changed: " + result.reason());
+        }
+        out.flush();
+        return switch (result.status()) {
+            case NOTHING_TO_DO, PLANNED, APPLIED -> ExitCodes.HEALTHY;
+            case ROLLED_BACK, ROLLBACK_FAILED -> ExitCodes.ERRORS;
+            case REFUSED -> ExitCodes.USAGE;
+        };
     }
 
     private interface Planner {
@@ -200,16 +217,13 @@ public final class WindowsCommands {
             WindowsPort port = ports.get();
             WindowsHostFacts facts = new WindowsInspector(port, clock).inspect();
             FixPlan plan = planner.plan(new FixContext(port, facts, verifier, clock, settings));
-            Path state = stateDir != null ? stateDir : port.programData().resolve("RdpHealth");
-            FixRunner runner = new FixRunner(new FileHostLock(state.resolve("fix.lock")),
-                    port.programData().resolve("RdpHealth").resolve("backup"), clock);
+            FixRunner runner = WindowsCertificateRenewal.runner(port, stateDir, clock);
             FixResult result = runner.run(plan, dryRun, out);
             out.flush();
             return switch (result.status()) {
-                case PLANNED, APPLIED -> OK;
-                case ROLLED_BACK -> FINDINGS;
-                case REFUSED -> USAGE;
-                case ROLLBACK_FAILED -> HOST_CHANGED;
+                case PLANNED, APPLIED -> ExitCodes.HEALTHY;
+                case ROLLED_BACK, ROLLBACK_FAILED -> ExitCodes.ERRORS;
+                case REFUSED -> ExitCodes.USAGE;
             };
         } catch (FixRefusedException e) {
             return fail(out, "refused, nothing changed: " + e.getMessage());
@@ -226,8 +240,7 @@ public final class WindowsCommands {
             printFinding(finding, "", out);
         }
         out.flush();
-        boolean bad = findings.stream().anyMatch(f -> f.worstSeverity().isAtLeast(Severity.ERROR));
-        return bad ? FINDINGS : OK;
+        return ExitCodes.of(HealthState.of(findings.stream().map(Finding::worstSeverity).max(Enum::compareTo).orElse(null)));
     }
 
     private static void printFinding(Finding f, String indent, PrintWriter out) {
@@ -257,6 +270,6 @@ public final class WindowsCommands {
     private static int fail(PrintWriter out, String message) {
         out.println("error: " + message);
         out.flush();
-        return USAGE;
+        return ExitCodes.USAGE;
     }
 }

@@ -2,6 +2,7 @@ package io.rdphealth.cli.windows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.rdphealth.cli.ExitCodes;
 import io.rdphealth.host.windows.ScriptedWindowsPort;
 import io.rdphealth.host.windows.Snapshots;
 import io.rdphealth.host.windows.WindowsFactsJson;
@@ -47,8 +48,9 @@ class WindowsCommandsTest {
         text.getBuffer().setLength(0);
         int diagnosed = commands(port, facts).diagnose(saved, null, out);
 
-        assertThat(inspected).isEqualTo(WindowsCommands.FINDINGS);
-        assertThat(diagnosed).isEqualTo(WindowsCommands.FINDINGS);
+        // CERT_KEY_ACCESS_DENIED is CRITICAL: exit 2 like 'check' with a critical finding.
+        assertThat(inspected).isEqualTo(ExitCodes.ERRORS);
+        assertThat(diagnosed).isEqualTo(ExitCodes.ERRORS);
         assertThat(new WindowsFactsJson().parse(Files.readString(saved))).isEqualTo(facts);
         assertThat(inspectText).contains("CRITICAL CERT_KEY_ACCESS_DENIED").contains("(rdphealth can apply this: repair-key-acl)");
         assertThat(text.toString()).contains("CRITICAL CERT_KEY_ACCESS_DENIED").contains("INFO EVENT_LOG_EVIDENCE: Event 36870");
@@ -60,7 +62,7 @@ class WindowsCommandsTest {
         Files.writeString(file, Snapshots.text("healthy"));
 
         assertThat(new WindowsCommands(() -> null, p -> null, Clock.systemUTC(), SeverityPolicy.defaults(), tmp, FixSettings.defaults())
-                .diagnose(file, null, out)).isEqualTo(WindowsCommands.OK);
+                .diagnose(file, null, out)).isEqualTo(ExitCodes.HEALTHY);
     }
 
     @Test
@@ -71,7 +73,7 @@ class WindowsCommandsTest {
         int code = new WindowsCommands(() -> null, p -> null, Clock.systemUTC(), SeverityPolicy.defaults(), tmp, FixSettings.defaults())
                 .diagnose(file, null, out);
 
-        assertThat(code).isEqualTo(WindowsCommands.USAGE);
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
         assertThat(text.toString().strip()).startsWith("error: ").contains("field 'listener.securityLayer': 9 is outside 0..2")
                 .doesNotContain("Exception").hasLineCount(1);
     }
@@ -82,12 +84,12 @@ class WindowsCommandsTest {
         ScriptedWindowsPort port = ScriptedWindowsPort.from(facts, Clock.fixed(facts.collectedAt(), ZoneOffset.UTC));
         WindowsCommands commands = commands(port, facts);
 
-        assertThat(commands.fix("enable-firewall", Set.of(), false, true, out)).isEqualTo(WindowsCommands.OK);
+        assertThat(commands.fix("enable-firewall", Set.of(), false, true, out)).isEqualTo(ExitCodes.HEALTHY);
         assertThat(port.mutations()).isZero();
-        assertThat(commands.fix("enable-firewall", Set.of(), false, false, out)).isEqualTo(WindowsCommands.OK);
-        assertThat(commands.diagnose(saved(port, facts), null, out)).isEqualTo(WindowsCommands.OK);
-        assertThat(commands.fix("rebuild-machinekeys", Set.of(), false, false, out)).isEqualTo(WindowsCommands.USAGE);
-        assertThat(commands.fix("format-c", Set.of(), false, false, out)).isEqualTo(WindowsCommands.USAGE);
+        assertThat(commands.fix("enable-firewall", Set.of(), false, false, out)).isEqualTo(ExitCodes.HEALTHY);
+        assertThat(commands.diagnose(saved(port, facts), null, out)).isEqualTo(ExitCodes.HEALTHY);
+        assertThat(commands.fix("rebuild-machinekeys", Set.of(), false, false, out)).isEqualTo(ExitCodes.USAGE);
+        assertThat(commands.fix("format-c", Set.of(), false, false, out)).isEqualTo(ExitCodes.USAGE);
         assertThat(text.toString()).contains("refused, nothing changed: rebuilding MachineKeys").contains("unknown fix 'format-c'");
     }
 
@@ -96,11 +98,18 @@ class WindowsCommandsTest {
         WindowsHostFacts facts = Snapshots.load("expired-cert");
         ScriptedWindowsPort port = ScriptedWindowsPort.from(facts, Clock.fixed(facts.collectedAt(), ZoneOffset.UTC));
 
-        int code = commands(port, facts).renewCert(null, null, false, out);
+        int code = commands(port, facts).renewCert(null, null, 30, false, false, out);
 
-        assertThat(code).as(text.toString()).isEqualTo(WindowsCommands.OK);
-        assertThat(text.toString()).contains("verified: now serving").contains("WARNING: TermService is restarted");
-        assertThat(commands(port, facts).renewCert(tmp.resolve("missing.pfx"), null, false, out)).isEqualTo(WindowsCommands.USAGE);
+        assertThat(code).as(text.toString()).isEqualTo(ExitCodes.HEALTHY);
+        assertThat(text.toString()).contains("renewing: the certificate").contains("expired on")
+                .contains("verified: now serving").contains("WARNING: TermService is restarted");
+        int mutations = port.mutations();
+        text.getBuffer().setLength(0);
+        assertThat(commands(port, facts).renewCert(null, null, 30, false, false, out)).isEqualTo(ExitCodes.HEALTHY);
+        assertThat(text.toString()).startsWith("nothing to do: the certificate");
+        assertThat(port.mutations()).as("the second run changes nothing").isEqualTo(mutations);
+        assertThat(commands(port, facts).renewCert(tmp.resolve("missing.pfx"), null, 30, false, false, out))
+                .isEqualTo(ExitCodes.USAGE);
     }
 
     private Path saved(ScriptedWindowsPort port, WindowsHostFacts facts) {

@@ -32,5 +32,20 @@ public sealed interface NewCertificate {
      * @param origin   where it came from, for the report (never the password)
      */
     record Provided(KeyMaterial material, String origin) implements NewCertificate {
+        /**
+         * A supplied pair, checked before anything changes: the key belongs to the certificate and the
+         * certificate has not expired at {@code now}.
+         *
+         * @throws IllegalArgumentException naming what is wrong and {@code origin}
+         */
+        public static Provided checked(KeyMaterial material, String origin, java.time.Instant now) {
+            if (!material.matches()) {
+                throw new IllegalArgumentException("the given key does not belong to the given certificate (" + origin + ")");
+            }
+            if (material.leaf().getNotAfter().toInstant().isBefore(now)) {
+                throw new IllegalArgumentException("the given certificate expired on " + material.leaf().getNotAfter().toInstant());
+            }
+            return new Provided(material, origin);
+        }
     }
 }

@@ -7,6 +7,7 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import io.rdphealth.renew.RenewalAction;
 import io.rdphealth.renew.RenewalResult;
 import io.rdphealth.report.ReportJson;
 import java.io.ByteArrayOutputStream;
@@ -33,7 +34,10 @@ final class RdpRenewCertExecution extends SynchronousNonBlockingStepExecution<St
         this.step = step;
     }
 
-    /** Returns what was done: {@code NOT_NEEDED}, {@code PLANNED}, {@code RENEWED} or {@code INSTALLED}. */
+    /**
+     * Returns what was done: {@code NOT_NEEDED}, {@code PLANNED}, {@code RENEWED} or {@code INSTALLED}; fails the
+     * step when the library refused ({@code REFUSED}: nothing changed) or rolled the change back.
+     */
     @Override
     protected String run() throws Exception {
         Run<?, ?> run = Objects.requireNonNull(getContext().get(Run.class));
@@ -53,6 +57,11 @@ final class RdpRenewCertExecution extends SynchronousNonBlockingStepExecution<St
         run.addAction(action);
         for (String line : action.describe()) {
             logger.println("[rdp-health] " + line);
+        }
+        if (result.action() == RenewalAction.REFUSED) {
+            String reason = "refused, nothing changed: " + result.reason();
+            node.addOrReplaceAction(new WarningAction(Result.FAILURE).withMessage(reason));
+            throw new AbortException(STEP + ": " + reason);
         }
         if (result.rolledBack()) {
             String reason = "the renewal was rolled back" + (result.rollbackComplete() ? "" : " INCOMPLETELY")

@@ -45,6 +45,7 @@ public class RdpRenewCertStep extends Step {
     private boolean dryRun;
     private String platform = "auto";
     private String credentialsId;
+    private String xrdpConfig;
 
     @DataBoundConstructor
     public RdpRenewCertStep() {
@@ -69,8 +70,8 @@ public class RdpRenewCertStep extends Step {
 
     @DataBoundSetter
     public void setRenewWithinDays(int renewWithinDays) {
-        if (renewWithinDays < 0) {
-            throw new IllegalArgumentException("renewWithinDays must be >= 0, was " + renewWithinDays);
+        if (renewWithinDays < 0 || renewWithinDays > 3650) {
+            throw new IllegalArgumentException("renewWithinDays must be 0..3650, was " + renewWithinDays);
         }
         this.renewWithinDays = renewWithinDays;
     }
@@ -116,8 +117,21 @@ public class RdpRenewCertStep extends Step {
         this.credentialsId = credentialsId == null || credentialsId.isBlank() ? null : credentialsId.strip();
     }
 
+    public String getXrdpConfig() {
+        return xrdpConfig;
+    }
+
+    /**
+     * xrdp.ini on the agent (default {@code /etc/xrdp/xrdp.ini}); its listener port must equal {@link #getPort()},
+     * otherwise the library refuses, so a wrong guess never renews another server's certificate.
+     */
+    @DataBoundSetter
+    public void setXrdpConfig(String xrdpConfig) {
+        this.xrdpConfig = xrdpConfig == null || xrdpConfig.isBlank() ? null : xrdpConfig.strip();
+    }
+
     RenewRequest toRequest() {
-        return new RenewRequest(platform, port, renewWithinDays, force, dryRun);
+        return new RenewRequest(platform, port, renewWithinDays, force, dryRun, xrdpConfig);
     }
 
     @Override

@@ -37,7 +37,7 @@ public class RdpRenewalAction implements RunAction2 {
     List<String> describe() {
         RenewalResult r = getResult();
         List<String> lines = new ArrayList<>();
-        lines.add("renewal on " + r.platform() + ": " + r.action());
+        lines.add("renewal on " + r.platform() + ": " + r.action() + (r.reason() == null ? "" : " (" + r.reason() + ")"));
         lines.add("before: " + certificate(r.before()));
         lines.add("after:  " + certificate(r.after()));
         for (String step : r.steps()) {

@@ -2,7 +2,6 @@ package io.jenkins.plugins.rdphealth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import hudson.model.TaskListener;
-import io.rdphealth.fix.ChangeListener;
 import io.rdphealth.renew.CertificateRenewal;
 import io.rdphealth.renew.RenewalPlatform;
 import io.rdphealth.renew.RenewalRequest;
@@ -10,6 +9,7 @@ import io.rdphealth.renew.RenewalResult;
 import io.rdphealth.report.ReportJson;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import jenkins.security.MasterToSlaveCallable;
 
 /**
@@ -39,18 +39,18 @@ final class RenewCallable extends MasterToSlaveCallable<String, IOException> {
         }
         RenewalRequest renewal = new RenewalRequest(RenewalPlatform.parse(request.platform()), request.port(),
                 request.renewWithinDays(), request.force(), request.dryRun(), certificate);
-        ChangeListener progress = new ChangeListener() {
-            @Override
-            public void beforeStep(int index, io.rdphealth.fix.Step step) {
-                logger.printf("[rdp-health] step %d: %s%n", index + 1, step.description());
+        RenewalResult result;
+        try {
+            CertificateRenewal.Builder host = CertificateRenewal.builder();
+            if (request.xrdpConfig() != null) {
+                host.xrdpConfig(Path.of(request.xrdpConfig()));
             }
-
-            @Override
-            public void undone(String description) {
-                logger.println("[rdp-health] undone: " + description);
+            result = host.build().renew(renewal, line -> logger.println("[rdp-health] " + line));
+        } finally {
+            if (certificate != null) {
+                certificate.erase();
             }
-        };
-        RenewalResult result = CertificateRenewal.onThisHost().renew(renewal, progress);
+        }
         try {
             return new ReportJson().mapper().writeValueAsString(result);
         } catch (JsonProcessingException e) {

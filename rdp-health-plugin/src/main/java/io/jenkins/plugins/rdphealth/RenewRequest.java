@@ -10,8 +10,9 @@ import java.io.Serializable;
  * @param renewWithinDays renew when fewer days than this are left
  * @param force           renew even when the certificate is still good
  * @param dryRun          only report the plan
+ * @param xrdpConfig      xrdp.ini on the agent, or {@code null} for the library's default ({@code /etc/xrdp/xrdp.ini})
  */
-record RenewRequest(String platform, int port, int renewWithinDays, boolean force, boolean dryRun)
+record RenewRequest(String platform, int port, int renewWithinDays, boolean force, boolean dryRun, String xrdpConfig)
         implements Serializable {
     private static final long serialVersionUID = 1L;
 }

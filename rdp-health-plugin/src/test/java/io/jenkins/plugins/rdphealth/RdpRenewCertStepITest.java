@@ -32,7 +32,7 @@ class RdpRenewCertStepITest {
             WorkflowJob job = j.createProject(WorkflowJob.class, "renew");
             job.setDefinition(new CpsFlowDefinition(String.join("\n",
                     "node('xrdp-host') {",
-                    "  def done = rdpRenewCert platform: 'xrdp', port: " + xrdp.port(),
+                    "  def done = rdpRenewCert platform: 'xrdp', port: " + xrdp.port() + ", xrdpConfig: '" + xrdp.iniFile() + "'",
                     "  echo \"renewal: ${done}\"",
                     "  def r = rdpHealthCheck targets: '127.0.0.1:" + xrdp.port() + "', failOn: 'NONE', unstableOn: 'NONE'",
                     "  echo \"after: ${r.targets[0].findings.collect { it.id }}\"",
@@ -61,7 +61,7 @@ class RdpRenewCertStepITest {
             WorkflowJob job = j.createProject(WorkflowJob.class, "dry-run");
             job.setDefinition(new CpsFlowDefinition(
                     "node('xrdp-host') { echo \"renewal: ${rdpRenewCert(platform: 'xrdp', port: " + xrdp.port()
-                            + ", dryRun: true)}\" }", true));
+                            + ", xrdpConfig: '" + xrdp.iniFile() + "', dryRun: true)}\" }", true));
 
             WorkflowRun run = j.buildAndAssertSuccess(job);
 
