@@ -10,7 +10,7 @@ import io.rdphealth.policy.GateResult;
 import io.rdphealth.report.HealthState;
 import io.rdphealth.report.ReportJson;
 import io.rdphealth.report.RunReport;
-import io.rdphealth.report.TextSummary;
+import io.rdphealth.report.console.ConsoleReport;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -63,9 +63,8 @@ final class RdpHealthCheckExecution extends SynchronousNonBlockingStepExecution<
             throw new AbortException(STEP + ": " + e.getMessage());
         }
         RunReport report = new ReportJson().read(json);
-        for (String line : TextSummary.lines(report)) {
-            logger.println(line);
-        }
+        // The same text as the CLI prints (no colours: the build log is not a terminal).
+        logger.print(new ConsoleReport(false).render(report));
 
         GateResult verdict = gate.evaluate(report);
         RdpHealthRun stored = new RdpHealthRun(step.getId(), step.displayName(), json, verdict.outcome(), verdict.reason());
