@@ -220,16 +220,8 @@ public final class RenewCertCommand implements Callable<Integer> {
         if ((passwordEnv == null) == (passwordFile == null)) {
             throw new IllegalArgumentException("--pkcs12 needs exactly one of --pkcs12-password-env or --pkcs12-password-file");
         }
-        if (passwordEnv != null) {
-            String value = System.getenv(passwordEnv);
-            if (value == null) {
-                throw new IllegalArgumentException("environment variable " + passwordEnv + " is not set");
-            }
-            return value.toCharArray();
-        }
-        String text = new String(readBytes(passwordFile, 64 * 1024), StandardCharsets.UTF_8);
-        int newline = text.indexOf('\n');
-        return (newline < 0 ? text : text.substring(0, newline)).replace("\r", "").toCharArray();
+        return passwordEnv != null ? Secrets.fromEnvironment("--pkcs12-password-env", passwordEnv)
+                : Secrets.fromFile("--pkcs12-password-file", passwordFile);
     }
 
     private static String read(Path file) throws IOException {
