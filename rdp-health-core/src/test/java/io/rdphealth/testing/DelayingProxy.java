@@ -46,13 +46,16 @@ public final class DelayingProxy implements AutoCloseable {
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private DelayingProxy(int targetPort, Duration oneWayDelay, int maxConnections) throws IOException {
+    private DelayingProxy(int listenPort, int targetPort, Duration oneWayDelay, int maxConnections) throws IOException {
         this.targetPort = targetPort;
         this.oneWayDelay = Objects.requireNonNull(oneWayDelay);
         if (oneWayDelay.isNegative()) {
             throw new IllegalArgumentException("negative delay " + oneWayDelay);
         }
-        this.listener = new ServerSocket(0, 50, LoopbackPorts.LOOPBACK);
+        if (listenPort == 3389) {
+            throw new IllegalArgumentException("never port 3389");
+        }
+        this.listener = new ServerSocket(listenPort, 50, LoopbackPorts.LOOPBACK);
         this.readers = new ThreadPoolExecutor(0, 2 * maxConnections, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 daemonThreads("delaying-proxy-reader"));
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, daemonThreads("delaying-proxy-writer"));
@@ -71,9 +74,21 @@ public final class DelayingProxy implements AutoCloseable {
     /** As {@link #start(int, Duration)} with at most {@code maxConnections} concurrent connections. */
     public static DelayingProxy start(int targetPort, Duration oneWayDelay, int maxConnections) {
         try {
-            return new DelayingProxy(targetPort, oneWayDelay, maxConnections);
+            return new DelayingProxy(0, targetPort, oneWayDelay, maxConnections);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1", e);
+        }
+    }
+
+    /**
+     * As {@link #start(int, Duration, int)} listening on the given 127.0.0.1 port (not 3389): the
+     * fleet benchmark needs contiguous port ranges for nmap and its nftables rules.
+     */
+    public static DelayingProxy startOn(int listenPort, int targetPort, Duration oneWayDelay, int maxConnections) {
+        try {
+            return new DelayingProxy(listenPort, targetPort, oneWayDelay, maxConnections);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + listenPort, e);
         }
     }
 

@@ -1,0 +1,207 @@
+package io.rdphealth.bench.fleet;
+
+import io.rdphealth.testing.DelayingProxy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Fleet benchmark: starts the largest fleet of real xrdp servers once, then for every fleet size,
+ * round trip and loss probes the first {@code size} servers with the library (child JVM,
+ * {@code -Xmx256m}), nmap ({@code rdp-enum-encryption,rdp-ntlm-info}) and {@code sslscan --rdp},
+ * one tool at a time, and prints one table. Prints numbers; asserts nothing. Run it with
+ * {@code scripts/bench-fleet.sh} (docs/benchmark.md), which builds it, installs nmap and sslscan
+ * and, as root, runs it inside a network namespace of its own (needed for {@code --nft}).
+ *
+ * <p>Options: {@code --sizes 1,50,200,1000 --rtts 0,50,150 --loss 0 --tools rdphealth,nmap,sslscan
+ * --parallelism 256 --sslscan-parallel 16 --base-port 21000 --proxy-base-port 24000 --timeout 900
+ * --nft --peer-max-size 1000}. Peers (nmap, sslscan) run only for sizes up to {@code --peer-max-size}.
+ */
+public final class FleetBenchmark {
+    private final Map<String, String> options;
+    private final Path work;
+    private final List<String[]> rows = new ArrayList<>();
+
+    private FleetBenchmark(Map<String, String> options, Path work) {
+        this.options = options;
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>(Map.of("sizes", "1,50,200,1000", "rtts", "0,50,150", "loss", "0",
+                "tools", "rdphealth,nmap,sslscan", "parallelism", "256", "sslscan-parallel", "16", "base-port", "21000",
+                "proxy-base-port", "24000", "timeout", "900", "peer-max-size", "1000"));
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i].substring(2);
+            if (name.equals("nft")) {
+                options.put("nft", "true");
+            } else {
+                options.put(name, args[++i]);
+            }
+        }
+        Path work = Files.createTempDirectory("rdphealth-bench-");
+        new FleetBenchmark(options, work).run();
+    }
+
+    private List<Integer> ints(String name) {
+        return Arrays.stream(options.get(name).split(",")).map(String::trim).map(Integer::parseInt).toList();
+    }
+
+    private void run() throws Exception {
+        List<Integer> sizes = ints("sizes");
+        int largest = sizes.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        int basePort = Integer.parseInt(options.get("base-port"));
+        int proxyBase = Integer.parseInt(options.get("proxy-base-port"));
+        System.out.printf(Locale.ROOT, "# fleet benchmark: %s; %d cores; load average %s%n", options,
+                Runtime.getRuntime().availableProcessors(), loadAverage());
+        long fleetStart = System.nanoTime();
+        try (XrdpFleet fleet = XrdpFleet.start(largest, basePort);
+                NetFilter filter = options.containsKey("nft") ? NetFilter.create() : null) {
+            System.out.printf(Locale.ROOT, "# %d xrdp servers listening on 127.0.0.1:%d-%d after %.1f s, %d MiB resident together%n",
+                    largest, basePort, basePort + largest - 1, (System.nanoTime() - fleetStart) / 1e9, fleet.residentMegabytes());
+            for (int rtt : ints("rtts")) {
+                for (int loss : ints("loss")) {
+                    for (int size : sizes) {
+                        scenario(fleet, filter, size, rtt, loss, proxyBase);
+                    }
+                }
+            }
+        } finally {
+            printTable();
+        }
+    }
+
+    private void scenario(XrdpFleet fleet, NetFilter filter, int size, int rtt, int loss, int proxyBase) throws Exception {
+        if (loss > 0 && filter == null) {
+            System.out.printf("# skipped loss %d%%: needs --nft (root, own network namespace)%n", loss);
+            return;
+        }
+        List<DelayingProxy> proxies = new ArrayList<>();
+        try {
+            int firstPort = fleet.basePort();
+            if (rtt > 0) {
+                for (int i = 0; i < size; i++) {
+                    proxies.add(DelayingProxy.startOn(proxyBase + i, fleet.basePort() + i, Duration.ofMillis(rtt / 2), 16));
+                }
+                firstPort = proxyBase;
+            }
+            List<Integer> ports = IntStream.range(firstPort, firstPort + size).boxed().toList();
+            if (filter != null) {
+                filter.configure(firstPort, firstPort + size - 1, loss);
+            }
+            String scenario = String.format(Locale.ROOT, "%d targets, rtt %d ms, loss %d%%", size, rtt, loss);
+            Path targets = work.resolve("targets-" + size + ".txt");
+            Files.write(targets, ports.stream().map(port -> "127.0.0.1:" + port).toList());
+            Measurement library = null;
+            for (String tool : options.get("tools").split(",")) {
+                if (!tool.equals("rdphealth") && size > Integer.parseInt(options.get("peer-max-size"))) {
+                    continue;
+                }
+                if (filter != null) {
+                    filter.resetCounters();
+                }
+                String load = loadAverage();
+                Measurement m = Measurement.of(command(tool, targets, ports), work, Long.parseLong(options.get("timeout")));
+                long connections = filter == null ? -1 : filter.newConnections();
+                if (tool.equals("rdphealth")) {
+                    library = m;
+                }
+                String found = found(tool, m);
+                rows.add(new String[] {scenario, tool, seconds(m.wallSeconds(), m.timedOut()), seconds(m.cpuSeconds(), false),
+                        m.peakRssKib() < 0 ? "?" : Long.toString(m.peakRssKib() / 1024),
+                        connections < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", (double) connections / size),
+                        ratio(m.wallSeconds(), library == null ? Double.NaN : library.wallSeconds()),
+                        ratio(m.cpuSeconds(), library == null ? Double.NaN : library.cpuSeconds()),
+                        load, found});
+                System.out.println("# " + String.join(" | ", rows.get(rows.size() - 1)));
+            }
+        } finally {
+            proxies.forEach(DelayingProxy::close);
+        }
+    }
+
+    private List<String> command(String tool, Path targets, List<Integer> ports) throws IOException {
+        String range = ports.get(0) + "-" + ports.get(ports.size() - 1);
+        return switch (tool) {
+            case "rdphealth" -> List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-cp",
+                    System.getProperty("java.class.path"), ProbeFleet.class.getName(), targets.toString(), options.get("parallelism"));
+            // Non-standard ports: the scripts' portrule needs the service identified as ms-wbt-server (-sV).
+            case "nmap" -> List.of("nmap", "-Pn", "-n", "-sV", "--version-light", "-p", range, "--script",
+                    "rdp-enum-encryption,rdp-ntlm-info", "127.0.0.1");
+            case "sslscan" -> {
+                Path out = Files.createDirectories(work.resolve("sslscan-" + ports.size() + "-" + System.nanoTime()));
+                yield List.of("sh", "-c", "xargs -P " + options.get("sslscan-parallel")
+                        + " -I{} sh -c 'sslscan --rdp --no-colour {} > \"$0/{}.txt\" 2>&1' " + out + " < " + targets
+                        + " ; cat " + out + "/*.txt");
+            }
+            default -> throw new IllegalArgumentException("unknown tool " + tool);
+        };
+    }
+
+    /** What the tool reported, condensed to one cell. */
+    private static String found(String tool, Measurement m) {
+        String out = m.output();
+        if (m.timedOut()) {
+            return "TIMED OUT";
+        }
+        return switch (tool) {
+            case "rdphealth" -> out.lines().filter(line -> line.startsWith("run-millis=")).findFirst()
+                    .orElse("exit " + m.exitCode() + ": " + out.lines().limit(3).collect(Collectors.joining(" / ")));
+            case "nmap" -> String.format(Locale.ROOT, "ms-wbt-server ports %d; rdp-enum-encryption output %d (SSL: SUCCESS %d, "
+                    + "CredSSP (NLA): SUCCESS %d); rdp-ntlm-info output %d", count(out, "open  ms-wbt-server"),
+                    count(out, "rdp-enum-encryption:"), count(out, "SSL: SUCCESS"), count(out, "CredSSP (NLA): SUCCESS"),
+                    count(out, "rdp-ntlm-info:"));
+            case "sslscan" -> String.format(Locale.ROOT, "targets scanned %d; TLSv1.2 enabled %d; TLSv1.3 enabled %d; "
+                    + "certificate read %d", count(out, "Testing SSL server"), count(out, "TLSv1.2   enabled"),
+                    count(out, "TLSv1.3   enabled"), count(out, "Subject:"));
+            default -> "";
+        };
+    }
+
+    private static int count(String text, String needle) {
+        Matcher matcher = Pattern.compile(Pattern.quote(needle)).matcher(text);
+        int n = 0;
+        while (matcher.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private static String seconds(double value, boolean timedOut) {
+        return Double.isNaN(value) ? "?" : String.format(Locale.ROOT, timedOut ? ">%.1f" : "%.2f", value);
+    }
+
+    private static String ratio(double value, double library) {
+        return Double.isNaN(value) || Double.isNaN(library) || library == 0 ? "" : String.format(Locale.ROOT, "%.1fx", value / library);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private void printTable() {
+        String[] header = {"scenario", "tool", "wall s", "CPU s", "peak RSS MiB", "TCP conns/target", "wall vs lib",
+            "CPU vs lib", "load", "found"};
+        System.out.println();
+        System.out.println("| " + String.join(" | ", header) + " |");
+        System.out.println("|" + " --- |".repeat(header.length));
+        for (String[] row : rows) {
+            System.out.println("| " + String.join(" | ", row) + " |");
+        }
+    }
+}

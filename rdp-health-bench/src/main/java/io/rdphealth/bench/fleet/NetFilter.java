@@ -1,0 +1,66 @@
+package io.rdphealth.bench.fleet;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * nftables in the benchmark's OWN network namespace (scripts/bench-fleet.sh creates it and runs
+ * the benchmark inside; never used in the host's namespace): a counter of new TCP connections
+ * (conntrack {@code ct state new}, so a retransmitted SYN is not counted twice) to the ports the
+ * tools connect to, and random packet loss on them in both directions
+ * ({@code numgen random mod 100 < N drop}).
+ */
+final class NetFilter implements AutoCloseable {
+    private static final String TABLE = "rdpbench";
+    private static final Pattern PACKETS = Pattern.compile("counter packets (\\d+)");
+
+    private NetFilter() {
+    }
+
+    static NetFilter create() throws IOException, InterruptedException {
+        nft("add table inet " + TABLE);
+        nft("add chain inet " + TABLE + " out { type filter hook output priority 0; }");
+        nft("add chain inet " + TABLE + " in { type filter hook input priority 0; }");
+        return new NetFilter();
+    }
+
+    /** Counts new connections to {@code lo..hi} and drops {@code lossPercent}% of packets to and from them. */
+    void configure(int lo, int hi, int lossPercent) throws IOException, InterruptedException {
+        nft("flush chain inet " + TABLE + " out");
+        nft("flush chain inet " + TABLE + " in");
+        nft("add rule inet " + TABLE + " out tcp dport " + lo + "-" + hi + " ct state new counter");
+        if (lossPercent > 0) {
+            nft("add rule inet " + TABLE + " in tcp dport " + lo + "-" + hi + " numgen random mod 100 < " + lossPercent + " drop");
+            nft("add rule inet " + TABLE + " in tcp sport " + lo + "-" + hi + " numgen random mod 100 < " + lossPercent + " drop");
+        }
+    }
+
+    void resetCounters() throws IOException, InterruptedException {
+        nft("reset counters table inet " + TABLE);
+    }
+
+    long newConnections() throws IOException, InterruptedException {
+        Matcher matcher = PACKETS.matcher(nft("list chain inet " + TABLE + " out"));
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        nft("delete table inet " + TABLE);
+    }
+
+    private static String nft(String arguments) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("nft"));
+        command.addAll(List.of(arguments.split(" ")));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException("nft " + arguments + ": " + output);
+        }
+        return output;
+    }
+}
