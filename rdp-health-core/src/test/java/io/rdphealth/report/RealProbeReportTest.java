@@ -15,6 +15,7 @@ import io.rdphealth.testing.CertificateSpec;
 import io.rdphealth.testing.LoopbackPorts;
 import io.rdphealth.testing.TestPki;
 import io.rdphealth.testing.XrdpServer;
+import io.rdphealth.testing.gateway.FakeRdGateway;
 import io.rdphealth.trend.TrendRun;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -64,5 +65,40 @@ class RealProbeReportTest {
         assertThat(DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(xml)))
                 .getElementsByTagName("testcase").getLength()).isEqualTo(15);
         assertThat(xml).contains("type=\"TCP_REFUSED\"");
+    }
+
+    /**
+     * A real xrdp target behind the RD Gateway stand-in (no RD Gateway runs on Linux) whose
+     * certificate name and authentication scheme carry markup: the gateway appears in every report,
+     * its text escaped.
+     */
+    @Test
+    void gatewaySectionAppearsInEveryReportWithServerTextEscaped() throws Exception {
+        RunReport report;
+        try (XrdpServer target = XrdpServer.builder().certificate(TestPki.selfSigned(CertificateSpec.valid())).start();
+                FakeRdGateway gateway = FakeRdGateway.start(TestPki.selfSigned(
+                        CertificateSpec.valid().toBuilder().subjectCommonName(CN_PAYLOAD).build()),
+                        FakeRdGateway.Behaviour.GATEWAY, List.of("Basic realm=\"<b>x</b>\""), null)) {
+            report = new RdpHealthCheck(ProbeRun.fast().withGateway(Target.of("127.0.0.1", gateway.port())),
+                    SeverityPolicy.defaults()).run(List.of(Target.of("127.0.0.1", target.port())));
+        }
+        assertThat(report.gateway().findings()).extracting(f -> f.id().name()).contains("GATEWAY_AUTH_BASIC_ONLY");
+        String json = new ReportJson().write(report);
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(Path.of("..", "docs", "report.schema.json")));
+        assertThat(ReportSchemaTest.validate(schema, json)).isEmpty();
+        assertThat(new ReportJson().read(json)).isEqualTo(report);
+
+        Document page = Jsoup.parse(new HtmlReport().render(report, List.of()));
+        assertThat(page.select("img, [onerror], b")).isEmpty();
+        assertThat(page.getElementById("gateway").select("[data-finding]").eachAttr("data-finding"))
+                .contains("GATEWAY_AUTH_BASIC_ONLY");
+        assertThat(page.getElementById("gateway").select("dd").eachText())
+                .contains(report.gateway().evidence().certificate().leaf().subject());
+
+        String xml = new JUnitXmlReport().render(report);
+        assertThat(DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(xml)))
+                .getElementsByTagName("testsuite").getLength()).isEqualTo(2);
+        assertThat(xml).contains("type=\"GATEWAY_AUTH_BASIC_ONLY\"").doesNotContain("<img");
     }
 }

@@ -101,7 +101,7 @@ public final class SampleReports {
         Finding expiring = Finding.of(FindingId.CERT_EXPIRING_SOON, target.input(),
                 "the certificate CN=rdp2.example.test expires in " + daysLeft + " days",
                 List.of("notAfter " + at.plus(Duration.ofDays(daysLeft)), "window 30 days"),
-                Fix.automated("renew-cert", "Run: rdphealth fix renew-cert " + target.input(),
+                Fix.automated("renew-cert", "Run: rdphealth renew-cert on " + target.input(),
                         "Check again: rdphealth check " + target.input()));
         Finding nla = Finding.of(FindingId.NLA_NOT_REQUIRED, target.input(),
                 "the server selected SSL without requiring NLA", List.of("RDP_NEG_RSP selectedProtocol 0x1"),

@@ -3,6 +3,7 @@ package io.rdphealth.report.junit;
 import io.rdphealth.evidence.WireEvidence;
 import io.rdphealth.finding.Finding;
 import io.rdphealth.finding.Severity;
+import io.rdphealth.report.GatewayResult;
 import io.rdphealth.report.RunReport;
 import io.rdphealth.report.TargetResult;
 import io.rdphealth.wire.NtlmChallenge;
@@ -54,6 +55,15 @@ public final class JUnitXmlReport {
     private record Placed(Finding finding, Finding explainedBy) {
     }
 
+    /**
+     * The RD Gateway as one more suite: its findings placed by check like a target's (GATEWAY_* under
+     * gateway, CERT_* under certificate); it has no RDP wire evidence, so those checks are skipped.
+     */
+    private static TargetResult asSubject(GatewayResult gateway, RunReport report) {
+        return new TargetResult(gateway.gateway(), null, List.of(), gateway.findings(), report.startedAt(),
+                gateway.evidence().millis());
+    }
+
     public String render(RunReport report) {
         StringWriter out = new StringWriter();
         try {
@@ -62,14 +72,18 @@ public final class JUnitXmlReport {
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuites");
             xml.writeAttribute("name", "rdphealth");
-            List<List<Case>> suites = report.targets().stream().map(this::cases).toList();
+            List<TargetResult> subjects = new ArrayList<>(report.targets());
+            if (report.gateway() != null) {
+                subjects.add(asSubject(report.gateway(), report));
+            }
+            List<List<Case>> suites = subjects.stream().map(this::cases).toList();
             xml.writeAttribute("tests", String.valueOf(suites.stream().mapToInt(List::size).sum()));
             xml.writeAttribute("failures", String.valueOf(suites.stream().flatMap(List::stream).filter(c -> c.failure() != null).count()));
             xml.writeAttribute("errors", "0");
             xml.writeAttribute("skipped", String.valueOf(suites.stream().flatMap(List::stream).filter(c -> c.skipped() != null).count()));
             xml.writeAttribute("time", seconds(report.millis()));
-            for (int i = 0; i < report.targets().size(); i++) {
-                suite(xml, report.targets().get(i), i, suites.get(i));
+            for (int i = 0; i < subjects.size(); i++) {
+                suite(xml, subjects.get(i), i, suites.get(i));
             }
             xml.writeCharacters("\n");
             xml.writeEndElement();
@@ -195,7 +209,7 @@ public final class JUnitXmlReport {
             out.append("Explained by ").append(placed.explainedBy().id()).append(": ")
                     .append(placed.explainedBy().summary()).append('\n');
         }
-        out.append("Fix").append(finding.fix().isAutomatable() ? " (rdphealth fix " + finding.fix().automatedBy() + ")" : "")
+        out.append("Fix").append(finding.fix().isAutomatable() ? " (RDP Health can apply it: " + finding.fix().automatedBy() + ")" : "")
                 .append(":\n");
         for (int i = 0; i < finding.fix().steps().size(); i++) {
             out.append("  ").append(i + 1).append(". ").append(finding.fix().steps().get(i)).append('\n');

@@ -80,8 +80,8 @@ class JUnitXmlReportTest {
         assertThat(certificate.getFailureType()).isEqualTo("CERT_EXPIRING_SOON");
         assertThat(certificate.getFailureMessage())
                 .isEqualTo("WARNING CERT_EXPIRING_SOON: the certificate CN=rdp2.example.test expires in 12 days");
-        assertThat(certificate.getFailureDetail()).contains("Fix (rdphealth fix renew-cert):",
-                "1. Run: rdphealth fix renew-cert rdp2.example.test:3390", "Evidence:", "- window 30 days");
+        assertThat(certificate.getFailureDetail()).contains("Fix (RDP Health can apply it: renew-cert):",
+                "1. Run: rdphealth renew-cert on rdp2.example.test:3390", "Evidence:", "- window 30 days");
         assertThat(byName(suites.get(1)).get("rdp2.example.test:3390 negotiation").getFailureType())
                 .isEqualTo("NLA_NOT_REQUIRED");
         assertThat(byName(suites.get(1)).get("rdp2.example.test:3390 ntlm").hasSkipped()).isTrue();
