@@ -36,15 +36,10 @@ public record WireEvidence(
         tlsVersions = tlsVersions == null ? List.of() : List.copyOf(tlsVersions);
     }
 
-    /** Evidence without the standard-security exchange (it runs after, and only when it applies). */
+    /** Evidence without the standard-security exchange (the server refused standard RDP security, or it was not asked). */
     public WireEvidence(String address, TcpEvidence tcp, NegotiationEvidence preferred, NegotiationEvidence rdpOnly,
             TlsEvidence tls, List<TlsVersionResult> tlsVersions, CertificateEvidence certificate, NtlmEvidence ntlm,
             int connections, double millis) {
         this(address, tcp, preferred, rdpOnly, tls, tlsVersions, certificate, ntlm, connections, millis, null);
-    }
-
-    public WireEvidence withStandardSecurity(StandardSecurityEvidence evidence) {
-        return new WireEvidence(address, tcp, preferred, rdpOnly, tls, tlsVersions, certificate, ntlm,
-                connections + evidence.connections(), millis + evidence.millis(), evidence);
     }
 }

@@ -6,12 +6,16 @@ import io.rdphealth.evidence.ExchangeFailure;
 import io.rdphealth.evidence.FailureKind;
 import io.rdphealth.evidence.NegotiationEvidence;
 import io.rdphealth.evidence.NtlmEvidence;
+import io.rdphealth.evidence.StandardSecurityEvidence;
 import io.rdphealth.evidence.TcpEvidence;
 import io.rdphealth.evidence.TlsEvidence;
 import io.rdphealth.evidence.TlsVersion;
 import io.rdphealth.evidence.TlsVersionResult;
 import io.rdphealth.evidence.WireEvidence;
 import io.rdphealth.probe.cert.CertificateAnalyzer;
+import io.rdphealth.probe.legacy.StandardSecurityOptions;
+import io.rdphealth.probe.legacy.StandardSecurityProbe;
+import io.rdphealth.target.Target;
 import io.rdphealth.probe.net.Deadline;
 import io.rdphealth.probe.net.FailureClassifier;
 import io.rdphealth.probe.net.PeerConnection;
@@ -59,6 +63,7 @@ final class AddressProbe {
     static final int CONCURRENT_NEGOTIATIONS_PER_ADDRESS = 3;
 
     private final ProbeOptions options;
+    private final StandardSecurityProbe standardSecurity;
     private final CertificateAnalyzer analyzer;
     private final Executor io;
     private final Clock clock;
@@ -66,6 +71,7 @@ final class AddressProbe {
 
     AddressProbe(ProbeOptions options, CertificateAnalyzer analyzer, Executor io, Clock clock, SecureRandom random) {
         this.options = options;
+        this.standardSecurity = new StandardSecurityProbe(StandardSecurityOptions.from(options), io);
         this.analyzer = analyzer;
         this.io = io;
         this.clock = clock;
@@ -95,6 +101,13 @@ final class AddressProbe {
                         () -> scanVersion(address, port, nameUsed, version, deadline, gate), io));
             }
         }
+        // Servers that accept standard RDP security have methods and a level to read over MCS: ask
+        // as soon as the policy connection shows it, alongside the TLS part, through the same gate.
+        CompletableFuture<StandardSecurityEvidence> standard = policy.thenComposeAsync(outcome ->
+                options.standardSecurity() && outcome.negotiation().selected() == SecurityProtocol.RDP && !deadline.expired()
+                        ? CompletableFuture.supplyAsync(() -> standardSecurity.probe(Target.of(nameUsed, port), address,
+                                gate, deadline), io)
+                        : CompletableFuture.completedFuture(null), io);
         List<CompletableFuture<ConnectSample>> extra = new ArrayList<>();
         for (int i = 0; i < options.latencySamples(); i++) {
             extra.add(CompletableFuture.supplyAsync(() -> bareConnect(address, port, deadline, gate), io));
@@ -137,6 +150,10 @@ final class AddressProbe {
                     tls.version() == TlsVersion.TLS_1_3 ? null : "the server chose " + tls.version().label()
                             + " when TLS 1.3 was offered"));
         }
+        StandardSecurityEvidence standardEvidence = join(standard, deadline);
+        if (standardEvidence != null) {
+            connections += standardEvidence.connections();
+        }
         NegotiationEvidence preferred = mainOutcome == null
                 ? timedOut(PREFERRED_PROTOCOLS, deadline) : mainOutcome.negotiation();
         NegotiationEvidence rdpOnly = policyOutcome == null
@@ -145,7 +162,7 @@ final class AddressProbe {
                 versions.stream().sorted((a, b) -> a.version().compareTo(b.version())).toList(),
                 mainOutcome == null ? null : mainOutcome.certificate(),
                 mainOutcome == null ? null : mainOutcome.ntlm(),
-                connections, X224Exchange.millisSince(start));
+                connections, X224Exchange.millisSince(start), standardEvidence);
     }
 
     private static NegotiationEvidence timedOut(int requested, Deadline deadline) {

@@ -6,11 +6,7 @@ import io.rdphealth.probe.cert.TrustChecker;
 import io.rdphealth.probe.net.Deadline;
 import io.rdphealth.report.TargetResult;
 import io.rdphealth.target.Target;
-import io.rdphealth.probe.legacy.StandardSecurityOptions;
-import io.rdphealth.probe.legacy.StandardSecurityProbe;
-import io.rdphealth.wire.SecurityProtocol;
 import java.net.InetAddress;
-import java.time.Duration;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +23,6 @@ public final class WireProbe {
     private final Clock clock;
     private final NameResolver resolver;
     private final AddressProbe addressProbe;
-    private final Executor io;
 
     /**
      * @param io executor for the connections of a target; it must allow several tasks per target
@@ -36,7 +31,6 @@ public final class WireProbe {
     public WireProbe(ProbeOptions options, Clock clock, Executor io) {
         this.options = options;
         this.clock = clock;
-        this.io = io;
         this.resolver = new NameResolver(io);
         this.addressProbe = new AddressProbe(options, new CertificateAnalyzer(new TrustChecker(options.trustStore())),
                 io, clock, new SecureRandom());
@@ -52,14 +46,6 @@ public final class WireProbe {
                 : resolution.addresses().stream().limit(1).toList();
         for (InetAddress address : toProbe) {
             WireEvidence wire = addressProbe.probe(address, target.port(), target.host(), deadline);
-            if (options.standardSecurity() && wire.rdpOnly() != null
-                    && wire.rdpOnly().selected() == SecurityProtocol.RDP && !deadline.expired()) {
-                // Only servers that accept standard RDP security have methods and a level to read;
-                // its probe shares what is left of the target's deadline.
-                Duration left = Duration.ofNanos(deadline.remainingNanos());
-                wire = wire.withStandardSecurity(new StandardSecurityProbe(StandardSecurityOptions.from(options)
-                        .withTimeouts(options.connectTimeout(), options.readTimeout(), left), io).probe(target, address));
-            }
             addresses.add(wire);
         }
         return new TargetResult(target, resolution.evidence(), addresses, List.of(), startedAt,

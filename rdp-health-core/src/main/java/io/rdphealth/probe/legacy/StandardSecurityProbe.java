@@ -93,11 +93,19 @@ public final class StandardSecurityProbe {
 
     /** Probes one address of {@code target}. */
     public StandardSecurityEvidence probe(Target target, InetAddress address) {
+        return probe(target, address, new Semaphore(GATE, true), Deadline.after(options.overallTimeout()));
+    }
+
+    /**
+     * Probes one address, sharing {@code gate} with whatever else probes that address at the same
+     * time (the wire probe's other connections), within {@code deadline}.
+     */
+    public StandardSecurityEvidence probe(Target target, InetAddress address, Semaphore gate, Deadline deadline) {
         long start = System.nanoTime();
-        Deadline deadline = Deadline.after(options.overallTimeout());
         AtomicInteger connections = new AtomicInteger();
 
-        Exchange first = exchange(address, target.port(), SecurityProtocol.RDP.bit(), EncryptionMethod.ALL_BITS, deadline, connections);
+        Exchange first = gated(gate, deadline,
+                () -> exchange(address, target.port(), SecurityProtocol.RDP.bit(), EncryptionMethod.ALL_BITS, deadline, connections));
         NegotiationEvidence rdpOnly = first.negotiation();
         if (rdpOnly.failure() != null && isUnreachable(rdpOnly.failure().kind())) {
             return new StandardSecurityEvidence(address.getHostAddress(), rdpOnly, null, List.of(), List.of(), connections.get(), millisSince(start));
@@ -105,7 +113,6 @@ public final class StandardSecurityProbe {
         EncryptionOfferResult allMethods = first.offer();
         // The follow-up questions are independent: ask them at once, at most GATE at a time (xrdp's
         // listen backlog is 2, so a fourth simultaneous SYN would wait for a kernel retry).
-        Semaphore gate = new Semaphore(GATE, true);
         List<CompletableFuture<EncryptionOfferResult>> singleFutures = new ArrayList<>();
         if (allMethods != null && options.enumerateMethods()) {
             for (EncryptionMethod method : METHODS) {
