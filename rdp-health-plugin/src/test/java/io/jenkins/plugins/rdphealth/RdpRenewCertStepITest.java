@@ -2,11 +2,12 @@ package io.jenkins.plugins.rdphealth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hudson.slaves.DumbSlave;
+import hudson.model.Label;
 import io.rdphealth.renew.RenewalAction;
 import io.rdphealth.testing.CertificateSpec;
 import io.rdphealth.testing.TestPki;
 import io.rdphealth.testing.XrdpServer;
+import java.nio.file.Files;
 import java.time.Instant;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -18,6 +19,9 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 /**
  * {@code rdpRenewCert} on a real agent renews the expired certificate of a real xrdp (the core's
  * fixture, on a free loopback port, running as root like this test), then a probe sees the new one.
+ * The step gets the fixture's xrdp.ini as {@code xrdpConfig} and its port as {@code port}: the
+ * library refuses (REFUSED, nothing changed) when the ini's listener port is not the requested one.
+ * Lock, journal and backups go to the library's default state directory, /var/lib/rdphealth.
  */
 @WithJenkins
 class RdpRenewCertStepITest {
@@ -27,8 +31,7 @@ class RdpRenewCertStepITest {
                 .securityLayer(XrdpServer.SecurityLayer.TLS)
                 .certificate(TestPki.selfSigned(CertificateSpec.expired()))
                 .start()) {
-            DumbSlave agent = j.createOnlineSlave();
-            agent.setLabelString("xrdp-host");
+            j.createOnlineSlave(Label.get("xrdp-host"));
             WorkflowJob job = j.createProject(WorkflowJob.class, "renew");
             job.setDefinition(new CpsFlowDefinition(String.join("\n",
                     "node('xrdp-host') {",
@@ -41,8 +44,11 @@ class RdpRenewCertStepITest {
             WorkflowRun run = j.buildAndAssertSuccess(job);
 
             j.assertLogContains("renewal: RENEWED", run);
-            j.assertLogNotContains("CERT_EXPIRED", run.getLog().substring(run.getLog().indexOf("renewal: RENEWED")));
+            String log = JenkinsRule.getLog(run);
+            assertThat(log.substring(log.indexOf("renewal: RENEWED")))
+                    .as("the probe after the renewal").contains("after: [").doesNotContain("CERT_EXPIRED");
             RdpRenewalAction renewal = run.getAction(RdpRenewalAction.class);
+            assertThat(renewal).as("the renewal is recorded on the build").isNotNull();
             assertThat(renewal.getResult().action()).isEqualTo(RenewalAction.RENEWED);
             assertThat(renewal.getResult().before().notAfter()).isBefore(Instant.now());
             assertThat(renewal.getResult().after().notAfter()).isAfter(Instant.now());
@@ -55,9 +61,8 @@ class RdpRenewCertStepITest {
                 .securityLayer(XrdpServer.SecurityLayer.TLS)
                 .certificate(TestPki.selfSigned(CertificateSpec.expired()))
                 .start()) {
-            byte[] before = java.nio.file.Files.readAllBytes(xrdp.certFile());
-            DumbSlave agent = j.createOnlineSlave();
-            agent.setLabelString("xrdp-host");
+            byte[] before = Files.readAllBytes(xrdp.certFile());
+            j.createOnlineSlave(Label.get("xrdp-host"));
             WorkflowJob job = j.createProject(WorkflowJob.class, "dry-run");
             job.setDefinition(new CpsFlowDefinition(
                     "node('xrdp-host') { echo \"renewal: ${rdpRenewCert(platform: 'xrdp', port: " + xrdp.port()
@@ -66,7 +71,7 @@ class RdpRenewCertStepITest {
             WorkflowRun run = j.buildAndAssertSuccess(job);
 
             j.assertLogContains("renewal: PLANNED", run);
-            assertThat(java.nio.file.Files.readAllBytes(xrdp.certFile())).isEqualTo(before);
+            assertThat(Files.readAllBytes(xrdp.certFile())).isEqualTo(before);
         }
     }
 }
