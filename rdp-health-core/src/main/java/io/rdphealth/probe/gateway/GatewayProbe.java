@@ -37,9 +37,10 @@ import java.util.UUID;
  * analysed like an RDP listener's), then the MS-TSGU HTTP transport handshake, an
  * {@code RDG_OUT_DATA} on {@code /remoteDesktopGateway/} with an {@code RDG-Connection-Id}, and the
  * same request asking for the websocket upgrade. A gateway answers 401 with the authentication
- * schemes it offers. With credentials, one more request carries them (Basic when the gateway
- * offers it, or a Bearer token); they never reach evidence or logs. Each request uses its own TLS
- * connection: gateways close after a 401.
+ * schemes it offers. When it offers NTLM or Negotiate, an NTLM NEGOTIATE on a further connection
+ * gets its CHALLENGE (names, Windows version). With a password, the NTLMv2 AUTHENTICATE follows on
+ * that same connection; Basic is used only when the gateway offers Basic alone; a token goes as
+ * Bearer. Credentials never reach evidence or logs. Each step uses its own TLS connection.
  */
 public final class GatewayProbe {
     public static final int DEFAULT_PORT = 443;
