@@ -45,7 +45,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--gateway", paramLabel = "HOST[:PORT]", description = "Also probe this RD Gateway (HTTPS, default port 443).")
     String gateway;
 
-    @Option(names = "--gateway-user", paramLabel = "USER", description = "User for the gateway's authentication step (with --gateway-password-env/-file).")
+    @Option(names = "--gateway-user", paramLabel = "USER", description = "DOMAIN\\user, user@domain or user for the gateway's authentication step "
+            + "(with --gateway-password-env/-file): NTLMv2 when the gateway offers NTLM or Negotiate, Basic only when it offers Basic alone.")
     String gatewayUser;
 
     @Option(names = "--gateway-password-env", paramLabel = "VAR", description = "Environment variable holding the gateway password (never on the command line).")
@@ -124,7 +125,13 @@ public final class CheckCommand implements Callable<Integer> {
         if (password == null) {
             throw new IllegalArgumentException("--gateway-user needs --gateway-password-env VAR or --gateway-password-file FILE");
         }
-        return new GatewayCredentials.Password(gatewayUser, password);
+        try {
+            return new GatewayCredentials.Password(gatewayUser, password);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--gateway-user: " + e.getMessage(), e);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
     }
 
     private List<Target> parseTargets() throws IOException {

@@ -8,6 +8,7 @@ import io.rdphealth.testing.CertificateSpec;
 import io.rdphealth.testing.TestPki;
 import io.rdphealth.testing.XrdpServer;
 import io.rdphealth.testing.gateway.FakeRdGateway;
+import io.rdphealth.testing.gateway.NtlmStandIn;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -112,6 +113,37 @@ class CheckCommandTest {
             assertThat(report.gateway().findings()).extracting(f -> f.id().name()).contains("GATEWAY_AUTH_BASIC_ONLY");
             assertThat(run.out()).doesNotContain("s3cr3t-value");
             assertThat(run.err()).doesNotContain("s3cr3t-value");
+        }
+    }
+
+    /**
+     * NTLM through the CLI against the stand-in gateway and its stand-in NTLM account (no RD Gateway
+     * or domain controller runs on Linux); the target is real xrdp.
+     */
+    @Test
+    void gatewayPasswordGoesOverNtlmWhenOfferedAndNeverIntoOutput(@TempDir Path dir) throws Exception {
+        Path secret = dir.resolve("password");
+        Files.writeString(secret, "Ntlm-s3cr3t\n");
+        NtlmStandIn account = new NtlmStandIn("CONTOSO", "alice", "Ntlm-s3cr3t".toCharArray());
+        try (FakeRdGateway gateway = FakeRdGateway.startNtlm(TestPki.selfSigned(CertificateSpec.valid()),
+                FakeRdGateway.Behaviour.GATEWAY, List.of("Negotiate", "NTLM", "Basic realm=\"rdg\""), account);
+                XrdpServer server = XrdpServer.builder().certificate(TestPki.selfSigned(CertificateSpec.valid())).start()) {
+            Run run = run("check", "--json", "127.0.0.1:" + server.port(), "--gateway", "127.0.0.1:" + gateway.port(),
+                    "--gateway-user", "CONTOSO\\alice", "--gateway-password-file", secret.toString(), "--timeout", "5");
+            RunReport report = new ReportJson().read(run.out());
+            var evidence = report.gateway().evidence();
+            assertThat(evidence.authentication().scheme()).isEqualTo("NTLM");
+            assertThat(evidence.authentication().outcome().name()).isEqualTo("AUTHENTICATED");
+            assertThat(evidence.ntlm().challenge().dnsComputer()).isEqualTo(NtlmStandIn.DNS_COMPUTER);
+            assertThat(account.verdicts()).containsExactly("accepted CONTOSO\\alice");
+            assertThat(gateway.requests()).noneSatisfy(r -> assertThat(r.header("Authorization")).startsWith("Basic"));
+            String ntHash = java.util.HexFormat.of().formatHex(account.ntHash());
+            assertThat(run.out() + run.err()).doesNotContain("Ntlm-s3cr3t").doesNotContainIgnoringCase(ntHash);
+
+            Run badUser = run("check", "127.0.0.1:" + server.port(), "--gateway", "127.0.0.1:" + gateway.port(),
+                    "--gateway-user", "A\\B\\c", "--gateway-password-file", secret.toString());
+            assertThat(badUser.exit()).isEqualTo(ExitCodes.USAGE);
+            assertThat(badUser.err()).contains("--gateway-user").doesNotContain("Ntlm-s3cr3t");
         }
     }
 

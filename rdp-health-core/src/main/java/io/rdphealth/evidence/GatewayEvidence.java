@@ -13,6 +13,9 @@ package io.rdphealth.evidence;
  * @param http           the credential-free RDG_OUT_DATA request
  * @param websocket      the same request asking for the websocket upgrade, or {@code null} when not asked
  * @param authenticated  the request carrying the given credentials, or {@code null} when none were given
+ * @param ntlm           the credential-free NTLM NEGOTIATE/CHALLENGE step, or {@code null} when the
+ *                       gateway offered neither NTLM nor Negotiate
+ * @param authentication the verdict on {@code authenticated}, or {@code null} when no credentials were given
  * @param connections    TCP connections opened
  * @param millis         wall time
  */
@@ -26,6 +29,8 @@ public record GatewayEvidence(
         GatewayHandshake http,
         GatewayHandshake websocket,
         GatewayHandshake authenticated,
+        GatewayNtlm ntlm,
+        GatewayAuthentication authentication,
         int connections,
         double millis) {
 

@@ -7,8 +7,9 @@ import java.util.List;
  * head of the answer. Credentials never appear here: only the name of the scheme they were sent with.
  *
  * @param variant             plain HTTP transport or its websocket upgrade
- * @param authorizationScheme the scheme of the Authorization header sent ({@code Basic},
- *                            {@code Bearer}), or {@code null} for the credential-free request
+ * @param authorizationScheme the scheme of the Authorization header sent ({@code NTLM},
+ *                            {@code Negotiate}, {@code Basic}, {@code Bearer}), or {@code null} for
+ *                            the credential-free request
  * @param status              HTTP status, or {@code null} when no head was read
  * @param reason              reason phrase, or {@code null}
  * @param authSchemes         schemes of the WWW-Authenticate headers, in order

@@ -95,6 +95,32 @@ public final class NtlmCodec {
                 names[AV_DNS_COMPUTER], names[AV_DNS_DOMAIN], names[AV_DNS_TREE], osVersion, time);
     }
 
+    /**
+     * The part of a CHALLENGE an NTLMv2 response is computed over. The message is first checked
+     * like {@link #decodeChallenge}, so every offset and AV pair length has been bounded.
+     */
+    public static NtlmServerChallenge serverChallenge(byte[] m) throws MalformedPduException {
+        decodeChallenge(m);
+        byte[] challenge = Arrays.copyOfRange(m, 24, 32);
+        int[] info = field(m, 40, "TargetInfo");
+        byte[] targetInfo = Arrays.copyOfRange(m, info[0], info[0] + info[1]);
+        Long timestamp = null;
+        int position = 0;
+        while (position + 4 <= targetInfo.length) {
+            int id = Bytes.u16le(targetInfo, position);
+            int length = Bytes.u16le(targetInfo, position + 2);
+            int value = position + 4;
+            if (id == AV_EOL || length > targetInfo.length - value) {
+                break;
+            }
+            if (id == AV_TIMESTAMP && length == 8) {
+                timestamp = Bytes.u32le(targetInfo, value) | Bytes.u32le(targetInfo, value + 4) << 32;
+            }
+            position = value + length;
+        }
+        return new NtlmServerChallenge(Bytes.u32le(m, 20), challenge, targetInfo, timestamp);
+    }
+
     /** An {offset, length} pair read from a security-buffer field and checked against the message size. */
     private static int[] field(byte[] m, int at, String name) throws MalformedPduException {
         int length = Bytes.u16le(m, at);

@@ -16,6 +16,7 @@ class NtlmChallengeFuzzTest {
         try {
             NtlmChallenge challenge = NtlmCodec.decodeChallenge(input);
             assertThat(challenge).isNotNull();
+            assertThat(NtlmCodec.serverChallenge(input).serverChallenge()).hasSize(8);
         } catch (MalformedPduException e) {
             ParseErrors.assertExplains(e);
         }

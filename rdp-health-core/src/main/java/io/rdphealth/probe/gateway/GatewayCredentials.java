@@ -9,18 +9,48 @@ import java.util.Objects;
  */
 public sealed interface GatewayCredentials {
 
-    /** The scheme name that may appear in evidence and logs. */
+    /** What kind of credential this is, for logs ({@code Password}, {@code Bearer}); never the secret. */
     String scheme();
 
-    /** User and password, sent with HTTP Basic when the gateway offers it. */
-    record Password(String user, char[] password) implements GatewayCredentials {
+    /**
+     * A domain account and its password. With a gateway that offers NTLM or Negotiate they answer
+     * its NTLM CHALLENGE (NTLMv2: the password itself never crosses); only when the gateway offers
+     * Basic alone are they sent with HTTP Basic.
+     *
+     * @param domain   the NetBIOS or DNS domain, empty for none (a UPN {@code user@domain} as user)
+     * @param user     the account name
+     * @param password the password; copied in and out, never printed
+     */
+    record Password(String domain, String user, char[] password) implements GatewayCredentials {
         public Password {
+            Objects.requireNonNull(domain, "domain");
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(password, "password");
-            if (user.indexOf(':') >= 0) {
-                throw new IllegalArgumentException("a Basic user name cannot contain ':'");
+            if (user.isEmpty()) {
+                throw new IllegalArgumentException("the gateway user is empty");
+            }
+            if (user.indexOf(':') >= 0 || domain.indexOf(':') >= 0) {
+                throw new IllegalArgumentException("a gateway user or domain cannot contain ':'");
+            }
+            if (user.indexOf('\\') >= 0 || domain.indexOf('\\') >= 0) {
+                throw new IllegalArgumentException("give the user as DOMAIN\\user once, or domain and user apart");
             }
             password = password.clone();
+        }
+
+        /** {@code DOMAIN\\user}, {@code user@domain} (UPN, no separate domain) or a bare user. */
+        public Password(String account, char[] password) {
+            this(domainOf(account), userOf(account), password);
+        }
+
+        private static String domainOf(String account) {
+            Objects.requireNonNull(account, "user");
+            int backslash = account.indexOf('\\');
+            return backslash < 0 ? "" : account.substring(0, backslash);
+        }
+
+        private static String userOf(String account) {
+            return account.substring(account.indexOf('\\') + 1);
         }
 
         @Override
@@ -28,24 +58,29 @@ public sealed interface GatewayCredentials {
             return password.clone();
         }
 
+        /** The user as HTTP Basic sends it to IIS: {@code DOMAIN\\user}, or the user alone. */
+        public String basicUser() {
+            return domain.isEmpty() ? user : domain + "\\" + user;
+        }
+
         @Override
         public String scheme() {
-            return "Basic";
+            return "Password";
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Password p && p.user.equals(user) && Arrays.equals(p.password, password);
+            return other instanceof Password p && p.domain.equals(domain) && p.user.equals(user) && Arrays.equals(p.password, password);
         }
 
         @Override
         public int hashCode() {
-            return user.hashCode();
+            return Objects.hash(domain, user);
         }
 
         @Override
         public String toString() {
-            return "Password[user=" + user + ", password=***]";
+            return "Password[domain=" + domain + ", user=" + user + ", password=***]";
         }
     }
 

@@ -3,8 +3,10 @@ package io.rdphealth.probe.gateway;
 import io.rdphealth.evidence.CertificateEvidence;
 import io.rdphealth.evidence.ExchangeFailure;
 import io.rdphealth.evidence.FailureKind;
+import io.rdphealth.evidence.GatewayAuthentication;
 import io.rdphealth.evidence.GatewayEvidence;
 import io.rdphealth.evidence.GatewayHandshake;
+import io.rdphealth.evidence.GatewayNtlm;
 import io.rdphealth.evidence.TlsEvidence;
 import io.rdphealth.probe.cert.CertificateAnalyzer;
 import io.rdphealth.probe.cert.TrustChecker;
@@ -23,6 +25,7 @@ import java.net.UnknownHostException;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -34,12 +37,15 @@ import java.util.UUID;
  * analysed like an RDP listener's), then the MS-TSGU HTTP transport handshake, an
  * {@code RDG_OUT_DATA} on {@code /remoteDesktopGateway/} with an {@code RDG-Connection-Id}, and the
  * same request asking for the websocket upgrade. A gateway answers 401 with the authentication
- * schemes it offers. With credentials, one more request carries them (Basic when the gateway
- * offers it, or a Bearer token); they never reach evidence or logs. Each request uses its own TLS
- * connection: gateways close after a 401.
+ * schemes it offers. When it offers NTLM or Negotiate, an NTLM NEGOTIATE on a further connection
+ * gets its CHALLENGE (names, Windows version). With a password, the NTLMv2 AUTHENTICATE follows on
+ * that same connection; Basic is used only when the gateway offers Basic alone; a token goes as
+ * Bearer. Credentials never reach evidence or logs. Each step uses its own TLS connection.
  */
 public final class GatewayProbe {
     public static final int DEFAULT_PORT = 443;
+    static final String BASIC_WARNING = "Basic sends the password itself (base64, not hashed) inside TLS: whoever terminates the TLS "
+            + "session (the gateway, a TLS-inspecting proxy or load balancer) reads it; prefer NTLM/Negotiate";
 
     private final GatewayProbeOptions options;
     private final Clock clock;
@@ -69,7 +75,7 @@ public final class GatewayProbe {
             address = InetAddress.getByName(gateway.host());
         } catch (UnknownHostException e) {
             ExchangeFailure failure = new ExchangeFailure(FailureKind.DNS_UNRESOLVED, "'" + gateway.host() + "' does not resolve", millisSince(start));
-            return new GatewayEvidence(gateway.input(), null, null, failure, null, null, null, null, null, 0, millisSince(start));
+            return new GatewayEvidence(gateway.input(), null, null, failure, null, null, null, null, null, null, null, 0, millisSince(start));
         }
         String hostHeader = hostHeader(gateway);
         int connections = 1;
@@ -79,7 +85,7 @@ public final class GatewayProbe {
             connection = PeerConnection.open(address, gateway.port(), deadline, options.connectTimeout(), options.readTimeout());
         } catch (IOException e) {
             return new GatewayEvidence(gateway.input(), address.getHostAddress(), null,
-                    FailureClassifier.connectFailure(e, millisSince(connectStart)), null, null, null, null, null, connections, millisSince(start));
+                    FailureClassifier.connectFailure(e, millisSince(connectStart)), null, null, null, null, null, null, null, connections, millisSince(start));
         }
         TlsEvidence tls;
         CertificateEvidence certificate = null;
@@ -93,7 +99,7 @@ public final class GatewayProbe {
                 ExchangeFailure failure = FailureClassifier.exchangeFailure(e, connection.in().received(), millisSince(tlsStart));
                 tls = new TlsEvidence(null, null, millisSince(tlsStart), failure);
                 return new GatewayEvidence(gateway.input(), address.getHostAddress(), connection.connectMillis(), null, tls, null,
-                        null, null, null, connections, millisSince(start));
+                        null, null, null, null, null, connections, millisSince(start));
             }
             tls = new TlsEvidence(channel.result().version(), channel.result().cipherSuite(), channel.result().millis(), null);
             try {
@@ -109,48 +115,99 @@ public final class GatewayProbe {
             connections++;
             websocket = onNewConnection(address, gateway, deadline, GatewayHandshake.Variant.WEBSOCKET, hostHeader, null, null);
         }
-        GatewayHandshake authenticated = null;
+        String ntlmScheme = ntlmScheme(http, websocket);
         GatewayCredentials credentials = options.credentials();
-        if (credentials != null) {
-            String authorization = authorization(credentials, http, websocket);
-            if (authorization == null) {
-                authenticated = GatewayHandshake.notSent(GatewayHandshake.Variant.HTTP, credentials.scheme(),
-                        "the gateway does not offer Basic; only Basic (user/password) and Bearer (token) are implemented");
-            } else {
+        GatewayCredentials.Password password = credentials instanceof GatewayCredentials.Password p ? p : null;
+        GatewayNtlm ntlm = null;
+        GatewayHandshake authenticated = null;
+        String warning = null;
+        if (ntlmScheme != null) {
+            connections++;
+            GatewayNtlmExchange.Result result = ntlmOnNewConnection(address, gateway, deadline, hostHeader, ntlmScheme, password);
+            ntlm = result.ntlm();
+            authenticated = result.authenticated();
+        }
+        if (credentials instanceof GatewayCredentials.Token token) {
+            connections++;
+            authenticated = onNewConnection(address, gateway, deadline, GatewayHandshake.Variant.HTTP, hostHeader, "Bearer", bearer(token));
+        } else if (password != null && ntlmScheme == null) {
+            if (offersBasic(http) || offersBasic(websocket)) {
                 connections++;
-                authenticated = onNewConnection(address, gateway, deadline, GatewayHandshake.Variant.HTTP, hostHeader,
-                        credentials.scheme(), authorization);
+                warning = BASIC_WARNING;
+                char[] secret = password.password();
+                String authorization;
+                try {
+                    authorization = RdgHttpCodec.basicAuthorization(password.basicUser(), secret);
+                } finally {
+                    Arrays.fill(secret, '\0');
+                }
+                authenticated = onNewConnection(address, gateway, deadline, GatewayHandshake.Variant.HTTP, hostHeader, "Basic", authorization);
+            } else {
+                authenticated = GatewayHandshake.notSent(GatewayHandshake.Variant.HTTP, null,
+                        "the gateway offers neither NTLM, Negotiate nor Basic: no scheme for a password");
             }
         }
+        GatewayAuthentication authentication = authenticated == null ? null : GatewayAuthentication.of(authenticated, warning);
         return new GatewayEvidence(gateway.input(), address.getHostAddress(), connection.connectMillis(), null, tls, certificate,
-                http, websocket, authenticated, connections, millisSince(start));
+                http, websocket, authenticated, ntlm, authentication, connections, millisSince(start));
     }
 
-    /** The Authorization value, or {@code null} when the credentials fit no scheme the gateway offers. */
-    private static String authorization(GatewayCredentials credentials, GatewayHandshake http, GatewayHandshake websocket) {
-        if (credentials instanceof GatewayCredentials.Token token) {
-            char[] value = token.token();
-            try {
-                return "Bearer " + new String(value);
-            } finally {
-                java.util.Arrays.fill(value, '\0');
+    /** NTLM when the gateway offers it, else Negotiate (which accepts a raw NTLM message), else {@code null}. */
+    static String ntlmScheme(GatewayHandshake http, GatewayHandshake websocket) {
+        for (String wanted : new String[] {"ntlm", "negotiate"}) {
+            for (GatewayHandshake handshake : new GatewayHandshake[] {http, websocket}) {
+                if (handshake != null && handshake.status() != null && handshake.status() == 401) {
+                    for (String scheme : handshake.authSchemes()) {
+                        if (scheme.toLowerCase(Locale.ROOT).equals(wanted)) {
+                            return scheme;
+                        }
+                    }
+                }
             }
         }
-        GatewayCredentials.Password password = (GatewayCredentials.Password) credentials;
-        boolean basicOffered = offersBasic(http) || offersBasic(websocket);
-        if (!basicOffered) {
-            return null;
-        }
-        char[] secret = password.password();
+        return null;
+    }
+
+    private static String bearer(GatewayCredentials.Token token) {
+        char[] value = token.token();
         try {
-            return RdgHttpCodec.basicAuthorization(password.user(), secret);
+            return "Bearer " + new String(value);
         } finally {
-            java.util.Arrays.fill(secret, '\0');
+            Arrays.fill(value, '\0');
         }
     }
 
     private static boolean offersBasic(GatewayHandshake handshake) {
         return handshake != null && handshake.authSchemes().stream().anyMatch(s -> s.toLowerCase(Locale.ROOT).equals("basic"));
+    }
+
+    private GatewayNtlmExchange.Result ntlmOnNewConnection(InetAddress address, Target gateway, Deadline deadline, String hostHeader,
+            String scheme, GatewayCredentials.Password password) {
+        long start = System.nanoTime();
+        if (deadline.expired()) {
+            return failedNtlm(scheme, password, new ExchangeFailure(FailureKind.DEADLINE, "the probe's deadline passed before the NTLM request", 0),
+                    start);
+        }
+        PeerConnection connection;
+        try {
+            connection = PeerConnection.open(address, gateway.port(), deadline, options.connectTimeout(), options.readTimeout());
+        } catch (IOException e) {
+            return failedNtlm(scheme, password, FailureClassifier.connectFailure(e, millisSince(start)), start);
+        }
+        try (connection) {
+            TlsChannel channel = TlsChannel.handshake(connection, TlsChannel.allVersions(), gateway.host(), random);
+            return new GatewayNtlmExchange(random, clock).run(channel, hostHeader, scheme, password);
+        } catch (IOException | RuntimeException e) {
+            return failedNtlm(scheme, password, FailureClassifier.exchangeFailure(e, connection.in().received(), millisSince(start)), start);
+        }
+    }
+
+    private static GatewayNtlmExchange.Result failedNtlm(String scheme, GatewayCredentials.Password password, ExchangeFailure failure,
+            long start) {
+        GatewayHandshake negotiate = new GatewayHandshake(GatewayHandshake.Variant.HTTP, scheme, null, null, List.of(), null, failure, null,
+                millisSince(start));
+        return new GatewayNtlmExchange.Result(new GatewayNtlm(scheme, negotiate, null, failure), password == null ? null
+                : GatewayHandshake.notSent(GatewayHandshake.Variant.HTTP, scheme, "no NTLM CHALLENGE: " + failure.detail()));
     }
 
     private GatewayHandshake onNewConnection(InetAddress address, Target gateway, Deadline deadline, GatewayHandshake.Variant variant,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rdphealth.diagnosis.rules.GatewayRules;
 import io.rdphealth.evidence.FailureKind;
+import io.rdphealth.evidence.GatewayAuthentication;
 import io.rdphealth.evidence.GatewayEvidence;
 import io.rdphealth.evidence.GatewayHandshake;
 import io.rdphealth.finding.Finding;
@@ -17,6 +18,7 @@ import io.rdphealth.testing.MintedCertificate;
 import io.rdphealth.testing.TestPki;
 import io.rdphealth.testing.gateway.FakeRdGateway;
 import io.rdphealth.testing.gateway.FakeRdGateway.Behaviour;
+import io.rdphealth.testing.gateway.NtlmStandIn;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class GatewayProbeTest {
     private static final MintedCertificate GOOD = TestPki.caSignedChain(CertificateSpec.valid());
+    private static final NtlmStandIn ACCOUNT = new NtlmStandIn("CONTOSO", "alice", "Corr3ct-h0rse!".toCharArray());
 
     private static GatewayProbeOptions options(MintedCertificate trusted) throws Exception {
         KeyStore anchors = KeyStore.getInstance("PKCS12");
@@ -48,7 +51,7 @@ class GatewayProbeTest {
 
     @Test
     void healthyGatewayAnswers401WithItsSchemesAndGivesNoFinding() throws Exception {
-        try (FakeRdGateway gateway = FakeRdGateway.start(GOOD, Behaviour.GATEWAY, List.of("Negotiate", "NTLM"), null)) {
+        try (FakeRdGateway gateway = FakeRdGateway.startNtlm(GOOD, Behaviour.GATEWAY, List.of("Negotiate", "NTLM"), ACCOUNT)) {
             Target target = target(gateway);
             GatewayEvidence evidence = new GatewayProbe(options(GOOD)).probe(target);
 
@@ -59,11 +62,12 @@ class GatewayProbeTest {
             assertThat(evidence.http().server()).isEqualTo("Microsoft-HTTPAPI/2.0");
             assertThat(evidence.websocket().status()).isEqualTo(401);
             assertThat(evidence.authenticated()).isNull();
-            assertThat(evidence.connections()).isEqualTo(2);
+            assertThat(evidence.authentication()).isNull();
+            assertThat(evidence.connections()).isEqualTo(3);
             assertThat(findings(evidence, target)).isEmpty();
 
             List<FakeRdGateway.ReceivedRequest> requests = gateway.requests();
-            assertThat(requests).hasSize(2).allSatisfy(r -> {
+            assertThat(requests).hasSize(3).allSatisfy(r -> {
                 assertThat(r.method()).isEqualTo("RDG_OUT_DATA");
                 assertThat(r.path()).isEqualTo("/remoteDesktopGateway/");
                 assertThat(r.header("RDG-Connection-Id")).matches("\\{[0-9A-F-]{36}\\}");
@@ -86,6 +90,9 @@ class GatewayProbeTest {
 
             assertThat(evidence.authenticated().status()).isEqualTo(200);
             assertThat(evidence.authenticated().authorizationScheme()).isEqualTo("Basic");
+            assertThat(evidence.authentication().outcome()).isEqualTo(GatewayAuthentication.Outcome.AUTHENTICATED);
+            assertThat(evidence.authentication().warning()).contains("Basic sends the password itself");
+            assertThat(evidence.ntlm()).isNull();
             assertThat(gateway.requests()).last().satisfies(r -> assertThat(r.header("Authorization")).isEqualTo(expected));
             assertThat(findings(evidence, target)).extracting(Finding::id).containsExactly(FindingId.GATEWAY_AUTH_BASIC_ONLY);
 
@@ -107,13 +114,14 @@ class GatewayProbeTest {
     }
 
     @Test
-    void passwordIsNotSentWhenTheGatewayOffersNoBasic() throws Exception {
-        try (FakeRdGateway gateway = FakeRdGateway.start(GOOD, Behaviour.GATEWAY, List.of("Negotiate", "NTLM"), null)) {
+    void passwordIsNotSentWhenNoSchemeFitsIt() throws Exception {
+        try (FakeRdGateway gateway = FakeRdGateway.start(GOOD, Behaviour.GATEWAY, List.of("Digest realm=\"gw\""), null)) {
             GatewayEvidence evidence = new GatewayProbe(options(GOOD)
                     .withCredentials(new GatewayCredentials.Password("alice", "pw".toCharArray()))).probe(target(gateway));
 
-            assertThat(evidence.authenticated().note()).contains("does not offer Basic");
-            assertThat(evidence.authenticated().status()).isNull();
+            assertThat(evidence.ntlm()).isNull();
+            assertThat(evidence.authenticated().note()).contains("neither NTLM, Negotiate nor Basic");
+            assertThat(evidence.authentication().outcome()).isEqualTo(GatewayAuthentication.Outcome.NOT_SENT);
             assertThat(gateway.requests()).hasSize(2).noneSatisfy(r -> assertThat(r.header("Authorization")).isNotNull());
         }
     }
