@@ -44,6 +44,19 @@ public final class ConsoleReport {
             for (Finding finding : report.gateway().findings()) {
                 finding(out, finding, finding.symptoms().isEmpty() ? "" : "root cause ", "  ");
             }
+            var evidence = report.gateway().evidence();
+            if (evidence.ntlm() != null && evidence.ntlm().challenge() != null) {
+                var names = evidence.ntlm().challenge();
+                out.append("  NTLM names: ").append(clean(names.netbiosDomain() + "\\" + names.netbiosComputer()))
+                        .append(names.dnsComputer() == null ? "" : " (" + clean(names.dnsComputer()) + ")")
+                        .append(names.osVersion() == null ? "" : ", OS " + clean(names.osVersion())).append('\n');
+            }
+            if (evidence.authentication() != null) {
+                out.append("  authentication: ").append(clean(evidence.authentication().scheme())).append(' ')
+                        .append(evidence.authentication().outcome().name())
+                        .append(evidence.authentication().warning() == null ? "" : " (" + clean(evidence.authentication().warning()) + ")")
+                        .append('\n');
+            }
         }
         out.append('\n').append(summary(report)).append('\n');
         return out.toString();

@@ -209,6 +209,16 @@ public final class HtmlReport {
         handshake(html, "RDG_OUT_DATA", evidence.http());
         handshake(html, "RDG_OUT_DATA (websocket)", evidence.websocket());
         handshake(html, "RDG_OUT_DATA (with credentials)", evidence.authenticated());
+        if (evidence.ntlm() != null) {
+            fact(html, "NTLM over " + evidence.ntlm().scheme(), evidence.ntlm().failure() == null ? "challenge read"
+                    : failure(evidence.ntlm().failure()));
+            challenge(html, evidence.ntlm().challenge());
+        }
+        if (evidence.authentication() != null) {
+            fact(html, "authentication", evidence.authentication().scheme() + ": " + evidence.authentication().outcome()
+                    + (evidence.authentication().detail() == null ? "" : " (" + evidence.authentication().detail() + ")"));
+            fact(html, "authentication warning", evidence.authentication().warning());
+        }
         html.append("</dl></details>\n</section>\n");
     }
 
@@ -346,7 +356,14 @@ public final class HtmlReport {
         if (ntlm.tsRequestVersion() != null) {
             fact(html, "CredSSP TSRequest version", String.valueOf(ntlm.tsRequestVersion()));
         }
-        NtlmChallenge challenge = ntlm.challenge();
+        challenge(html, ntlm.challenge());
+        if (ntlm.failure() != null) {
+            fact(html, "NTLM", failure(ntlm.failure()));
+        }
+    }
+
+    /** What an NTLM CHALLENGE names: the server (RDP host or RD Gateway), credential-free. */
+    private static void challenge(StringBuilder html, NtlmChallenge challenge) {
         if (challenge != null) {
             fact(html, "NTLM target name", challenge.targetName());
             fact(html, "NetBIOS computer", challenge.netbiosComputer());
@@ -356,9 +373,6 @@ public final class HtmlReport {
             fact(html, "DNS tree", challenge.dnsTree());
             fact(html, "OS version", challenge.osVersion());
             fact(html, "server time", challenge.serverTime() == null ? null : challenge.serverTime().toString());
-        }
-        if (ntlm.failure() != null) {
-            fact(html, "NTLM", failure(ntlm.failure()));
         }
     }
 
