@@ -57,6 +57,7 @@ public final class ScriptedWindowsPort implements WindowsPort {
     private final List<String> calls = new ArrayList<>();
     private int mutations;
     private int failAtMutation = -1;
+    private int haltAtMutation = -1;
     private String loadedThumbprint;
     private int generated;
 
@@ -141,6 +142,25 @@ public final class ScriptedWindowsPort implements WindowsPort {
     public ScriptedWindowsPort failAtMutation(int n) {
         this.failAtMutation = n;
         return this;
+    }
+
+    /**
+     * Makes the n-th (0-based) state-changing call throw {@link SimulatedCrash} before it takes
+     * effect: an {@link Error}, which no fix code catches, so the run stops there as if the process
+     * had been killed (its lock is released, its journal stays).
+     */
+    public ScriptedWindowsPort haltAtMutation(int n) {
+        this.haltAtMutation = n;
+        return this;
+    }
+
+    /** The process "died" at a state-changing call (see {@link #haltAtMutation}). */
+    public static final class SimulatedCrash extends Error {
+        private static final long serialVersionUID = 1L;
+
+        SimulatedCrash(String message) {
+            super(message);
+        }
     }
 
     /** State-changing calls made so far. */
@@ -479,6 +499,9 @@ public final class ScriptedWindowsPort implements WindowsPort {
     private void mutate(String call) {
         calls.add(call);
         int index = mutations++;
+        if (index == haltAtMutation) {
+            throw new SimulatedCrash("simulated crash at state-changing call #" + index + ": " + call);
+        }
         if (index == failAtMutation) {
             throw new WindowsPortException("injected failure at state-changing call #" + index + ": " + call);
         }
