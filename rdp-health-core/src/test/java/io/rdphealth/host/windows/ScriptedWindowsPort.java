@@ -54,6 +54,7 @@ public final class ScriptedWindowsPort implements WindowsPort {
     private final Map<FirewallProfile, Boolean> firewallOn = new EnumMap<>(FirewallProfile.class);
     private final Map<FirewallProfile, Boolean> groupEnabled = new EnumMap<>(FirewallProfile.class);
     private final List<EventRecord> events = new ArrayList<>();
+    private final List<FirewallBlockRule> blockRules = new ArrayList<>();
     private final List<String> calls = new ArrayList<>();
     private int mutations;
     private int failAtMutation = -1;
@@ -128,6 +129,7 @@ public final class ScriptedWindowsPort implements WindowsPort {
         p.active.addAll(facts.firewall().activeProfiles());
         p.firewallOn.putAll(facts.firewall().firewallEnabled());
         p.groupEnabled.putAll(facts.firewall().remoteDesktopRuleGroupEnabled());
+        p.blockRules.addAll(facts.firewall().inboundTcpBlockRules());
         p.events.addAll(facts.events());
         ServiceFacts term = facts.service(WindowsConstants.TERM_SERVICE);
         if (term != null && term.running()) {
@@ -485,6 +487,12 @@ public final class ScriptedWindowsPort implements WindowsPort {
     public void enableRuleGroup(FirewallProfile profile, String group, boolean enable) {
         mutate("enableRuleGroup " + profile + " " + enable);
         groupEnabled.put(profile, enable);
+    }
+
+    @Override
+    public List<FirewallBlockRule> inboundTcpBlockRules() {
+        calls.add("inboundTcpBlockRules");
+        return List.copyOf(blockRules);
     }
 
     @Override
