@@ -71,7 +71,7 @@ public final class WindowsCommands {
      * @param verifier  reads the served certificate from the wire (the lead's wire probe on 127.0.0.1)
      * @param clock     time
      * @param policy    severity policy for the diagnosis and the exit code
-     * @param stateDir  where the host lock lives; {@code null} = {@code %ProgramData%\RdpHealth}
+     * @param stateDir  host lock, change journal and backups; {@code null} = {@code %ProgramData%\RdpHealth}
      * @param settings  fix deadlines
      */
     public WindowsCommands(Supplier<WindowsPort> ports, ListenerVerifier verifier, Clock clock, SeverityPolicy policy,
