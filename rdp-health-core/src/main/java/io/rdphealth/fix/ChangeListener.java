@@ -14,6 +14,10 @@ public interface ChangeListener {
     default void afterStep(int index, Step step) throws java.io.IOException {
     }
 
+    /** A step failed (its compensation, if journaled, is among those about to be undone). */
+    default void rollingBack(int index, Step failed, String reason) {
+    }
+
     default void undone(String description) {
     }
 }

@@ -141,7 +141,8 @@ public final class ChangeRunner {
     }
 
     String describe(Compensation compensation) {
-        return FileBackup.KIND.equals(compensation.kind()) ? FileBackup.describe(compensation) : compensation.kind();
+        CompensationHandler handler = handlers.get(compensation.kind());
+        return handler == null ? compensation.kind() + " (no handler registered)" : handler.describeUndo(compensation);
     }
 
     ChangeOutcome apply(ChangePlan plan) throws IOException {
@@ -167,12 +168,17 @@ public final class ChangeRunner {
                 applied.add(step.description());
                 listener.afterStep(i, step);
             } catch (StepFailedException | IOException | RuntimeException e) {
+                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                try {
+                    listener.rollingBack(i, step, reason);
+                } catch (RuntimeException ignored) {
+                    // Progress output must never keep the rollback from running.
+                }
                 List<String> undone = new ArrayList<>();
                 String problem = undoInReverse(journaled, descriptions, undone);
                 if (problem == null) {
                     journal.close();
                 }
-                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 return new ChangeOutcome.RolledBack(runId, step.description(),
                         problem == null ? reason : reason + "; " + problem, undone, problem == null, backupDir);
             }

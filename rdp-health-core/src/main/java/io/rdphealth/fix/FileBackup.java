@@ -82,6 +82,11 @@ public final class FileBackup implements CompensationHandler {
         }
     }
 
+    @Override
+    public String describeUndo(Compensation compensation) {
+        return describe(compensation);
+    }
+
     /** A human description of what the compensation restores. */
     public static String describe(Compensation compensation) {
         String path = compensation.params().get("path");

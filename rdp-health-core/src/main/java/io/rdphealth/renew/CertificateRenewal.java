@@ -282,7 +282,7 @@ public final class CertificateRenewal {
             return this;
         }
 
-        /** Where the Windows host lock lives (default {@code %ProgramData%\RdpHealth}). */
+        /** Lock, journal and backups of Windows changes (default {@code %ProgramData%\RdpHealth}). */
         public Builder windowsStateDir(Path value) {
             this.windowsStateDir = value;
             return this;

@@ -107,4 +107,80 @@ class ChangeRunnerTest {
             assertThat(again.recovery().needed()).isFalse();
         }
     }
+
+    /** A platform's own undo kind: recorded in a list instead of touching a host. */
+    private static CompensationHandler recording(List<String> undone) {
+        return new CompensationHandler() {
+            @Override
+            public String kind() {
+                return "test-counter";
+            }
+
+            @Override
+            public void undo(Compensation compensation) {
+                undone.add(compensation.require("value"));
+            }
+
+            @Override
+            public String describeUndo(Compensation compensation) {
+                return "set the counter back to " + compensation.params().get("value");
+            }
+        };
+    }
+
+    /**
+     * A run stopped by an {@link Error} after its first step (as a kill would) leaves the journal;
+     * a dry run describes the pending undo through the registered handler, the next session runs it.
+     */
+    @Test
+    void aRunStoppedBetweenStepsIsDescribedAndUndoneThroughTheRegisteredHandler() throws Exception {
+        List<String> undone = new java.util.ArrayList<>();
+        ChangeListener killAfterFirstStep = new ChangeListener() {
+            @Override
+            public void afterStep(int index, Step step) {
+                throw new AssertionError("simulated kill after step " + index);
+            }
+        };
+        Step set = Step.of("set the counter to 2", context -> new Compensation("test-counter", java.util.Map.of("value", "1")),
+                context -> { });
+        ChangeRunner first = new ChangeRunner(dir.resolve("state"), List.of(recording(undone)), killAfterFirstStep,
+                Duration.ofSeconds(5), java.time.Clock.systemUTC());
+        try (ChangeSession session = first.open()) {
+            assertThatThrownBy(() -> session.apply(new ChangePlan("counter", List.of(set, Step.check("check", c -> { })))))
+                    .isInstanceOf(AssertionError.class);
+        }
+
+        ChangeRunner next = new ChangeRunner(dir.resolve("state"), List.of(recording(undone)), ChangeListener.SILENT,
+                Duration.ofSeconds(5), java.time.Clock.systemUTC());
+        assertThat(next.pendingRecovery()).containsExactly("set the counter to 2 (undo: set the counter back to 1)");
+        assertThat(undone).isEmpty();
+        try (ChangeSession session = next.open()) {
+            assertThat(session.recovery().undone()).containsExactly("set the counter to 2");
+        }
+        assertThat(undone).containsExactly("1");
+        assertThat(next.journal().exists()).isFalse();
+    }
+
+    @Test
+    void theFailureIsHeardBeforeTheUndos() throws Exception {
+        Path file = Files.writeString(dir.resolve("a"), "old");
+        List<String> heard = new java.util.ArrayList<>();
+        ChangeListener listener = new ChangeListener() {
+            @Override
+            public void rollingBack(int index, Step failed, String reason) {
+                heard.add("failed " + index + " " + failed.description() + ": " + reason);
+            }
+
+            @Override
+            public void undone(String description) {
+                heard.add("undone " + description);
+            }
+        };
+        ChangeRunner runner = new ChangeRunner(dir.resolve("state"), listener, Duration.ofSeconds(5));
+        try (ChangeSession session = runner.open()) {
+            session.apply(new ChangePlan("t", List.of(write(file, "new"), failing())));
+        }
+        assertThat(heard).containsExactly("failed 1 check that fails: injected", "undone write a");
+        assertThat(Files.readString(file)).isEqualTo("old");
+    }
 }

@@ -12,13 +12,10 @@ import io.rdphealth.host.windows.WindowsHostFacts;
 import io.rdphealth.host.windows.WindowsInspector;
 import io.rdphealth.host.windows.WindowsPort;
 import io.rdphealth.host.windows.WindowsPortException;
-import io.rdphealth.host.windows.fix.FixPlan;
-import io.rdphealth.host.windows.fix.FixRefusedException;
-import io.rdphealth.host.windows.fix.FixResult;
-import io.rdphealth.host.windows.fix.FixRunner;
 import io.rdphealth.host.windows.fixes.EnableFirewallRuleGroup;
 import io.rdphealth.host.windows.fixes.EnableTls12;
-import io.rdphealth.host.windows.fixes.FixContext;
+import io.rdphealth.host.windows.fixes.FixRefusedException;
+import io.rdphealth.host.windows.fixes.FixResult;
 import io.rdphealth.host.windows.fixes.FixSettings;
 import io.rdphealth.host.windows.fixes.InstallPfxCertificate;
 import io.rdphealth.host.windows.fixes.RebuildMachineKeys;
@@ -28,6 +25,7 @@ import io.rdphealth.host.windows.fixes.WindowsRenewalRequest;
 import io.rdphealth.host.windows.fixes.WindowsRenewalResult;
 import io.rdphealth.host.windows.fixes.RepairKeyAcl;
 import io.rdphealth.host.windows.fixes.StartServices;
+import io.rdphealth.host.windows.fixes.WindowsFixRunner;
 import io.rdphealth.host.windows.jna.JnaWindowsPort;
 import io.rdphealth.host.windows.rules.WindowsRuleContext;
 import io.rdphealth.host.windows.rules.WindowsRules;
@@ -73,7 +71,7 @@ public final class WindowsCommands {
      * @param verifier  reads the served certificate from the wire (the lead's wire probe on 127.0.0.1)
      * @param clock     time
      * @param policy    severity policy for the diagnosis and the exit code
-     * @param stateDir  where the host lock lives; {@code null} = {@code %ProgramData%\RdpHealth}
+     * @param stateDir  host lock, change journal and backups; {@code null} = {@code %ProgramData%\RdpHealth}
      * @param settings  fix deadlines
      */
     public WindowsCommands(Supplier<WindowsPort> ports, ListenerVerifier verifier, Clock clock, SeverityPolicy policy,
@@ -158,16 +156,40 @@ public final class WindowsCommands {
      * @param dryRun   print the plan, change nothing
      */
     public int fix(String fixName, Set<FirewallProfile> profiles, boolean confirmRebuildMachineKeys, boolean dryRun, PrintWriter out) {
-        return run(out, dryRun, ctx -> switch (fixName) {
-            case WindowsFixNames.RENEW_CERT -> RenewSelfSignedCertificate.plan(ctx);
-            case WindowsFixNames.REPAIR_KEY_ACL -> RepairKeyAcl.plan(ctx);
-            case WindowsFixNames.ENABLE_FIREWALL -> EnableFirewallRuleGroup.plan(ctx, profiles == null ? Set.of() : profiles);
-            case WindowsFixNames.ENABLE_TLS12 -> EnableTls12.plan(ctx);
-            case WindowsFixNames.START_SERVICES -> StartServices.plan(ctx);
-            case WindowsFixNames.REBUILD_MACHINEKEYS -> RebuildMachineKeys.plan(ctx, confirmRebuildMachineKeys);
-            default -> throw new FixRefusedException("unknown fix '" + fixName + "' (expected one of renew-cert, repair-key-acl, "
-                    + "enable-firewall, enable-tls12, start-services, rebuild-machinekeys)");
-        });
+        WindowsFixRunner.Planner planner = switch (fixName) {
+            case WindowsFixNames.RENEW_CERT -> RenewSelfSignedCertificate::plan;
+            case WindowsFixNames.REPAIR_KEY_ACL -> RepairKeyAcl::plan;
+            case WindowsFixNames.ENABLE_FIREWALL -> ctx -> EnableFirewallRuleGroup.plan(ctx, profiles == null ? Set.of() : profiles);
+            case WindowsFixNames.ENABLE_TLS12 -> EnableTls12::plan;
+            case WindowsFixNames.START_SERVICES -> StartServices::plan;
+            case WindowsFixNames.REBUILD_MACHINEKEYS -> ctx -> RebuildMachineKeys.plan(ctx, confirmRebuildMachineKeys);
+            default -> null;
+        };
+        if (planner == null) {
+            return fail(out, "refused, nothing changed: unknown fix '" + fixName + "' (expected one of renew-cert, "
+                    + "repair-key-acl, enable-firewall, enable-tls12, start-services, rebuild-machinekeys)");
+        }
+        if (fixName.equals(WindowsFixNames.REBUILD_MACHINEKEYS)) {
+            // Refused before the host is even opened: the confirmation is about the command, not the host.
+            try {
+                RebuildMachineKeys.requireConfirmation(confirmRebuildMachineKeys);
+            } catch (FixRefusedException e) {
+                return fail(out, "refused, nothing changed: " + e.getMessage());
+            }
+        }
+        WindowsPort port;
+        try {
+            port = ports.get();
+        } catch (WindowsPortException e) {
+            return fail(out, e.getMessage());
+        }
+        FixResult result = new WindowsFixRunner(port, verifier, clock, settings, stateDir).run(fixName, planner, dryRun, out);
+        out.flush();
+        return switch (result.status()) {
+            case PLANNED, APPLIED -> ExitCodes.HEALTHY;
+            case ROLLED_BACK, ROLLBACK_FAILED -> ExitCodes.ERRORS;
+            case REFUSED -> fail(out, "refused, nothing changed: " + result.error());
+        };
     }
 
     /**
@@ -206,30 +228,6 @@ public final class WindowsCommands {
             case ROLLED_BACK, ROLLBACK_FAILED -> ExitCodes.ERRORS;
             case REFUSED -> ExitCodes.USAGE;
         };
-    }
-
-    private interface Planner {
-        FixPlan plan(FixContext ctx) throws FixRefusedException;
-    }
-
-    private int run(PrintWriter out, boolean dryRun, Planner planner) {
-        try {
-            WindowsPort port = ports.get();
-            WindowsHostFacts facts = new WindowsInspector(port, clock).inspect();
-            FixPlan plan = planner.plan(new FixContext(port, facts, verifier, clock, settings));
-            FixRunner runner = WindowsCertificateRenewal.runner(port, stateDir, clock);
-            FixResult result = runner.run(plan, dryRun, out);
-            out.flush();
-            return switch (result.status()) {
-                case PLANNED, APPLIED -> ExitCodes.HEALTHY;
-                case ROLLED_BACK, ROLLBACK_FAILED -> ExitCodes.ERRORS;
-                case REFUSED -> ExitCodes.USAGE;
-            };
-        } catch (FixRefusedException e) {
-            return fail(out, "refused, nothing changed: " + e.getMessage());
-        } catch (WindowsPortException e) {
-            return fail(out, e.getMessage());
-        }
     }
 
     private int print(WindowsHostFacts facts, WindowsRuleContext context, PrintWriter out) {

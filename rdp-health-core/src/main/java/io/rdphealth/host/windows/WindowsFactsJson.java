@@ -123,6 +123,13 @@ public final class WindowsFactsJson {
         if (f.machineKeys() != null && f.machineKeys().sddl() != null) {
             sddl("machineKeys.sddl", f.machineKeys().sddl());
         }
+        List<FirewallBlockRule> blockRules = f.firewall().inboundTcpBlockRules();
+        for (int i = 0; i < blockRules.size(); i++) {
+            FirewallBlockRule rule = blockRules.get(i);
+            if (rule == null || rule.name() == null || rule.name().isBlank()) {
+                throw new WindowsFactsFormatException("field 'firewall.inboundTcpBlockRules[" + i + "].name': missing");
+            }
+        }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < f.schannel().size(); i++) {
             if (!seen.add(f.schannel().get(i).version().name())) {

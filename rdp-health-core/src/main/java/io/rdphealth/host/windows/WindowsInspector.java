@@ -60,7 +60,8 @@ public final class WindowsInspector {
                 () -> new FolderAcl(windowsPath(machineKeys), port.readSecurityDescriptor(machineKeys)),
                 new FolderAcl(windowsPath(machineKeys), null));
         List<ServiceFacts> services = read(errors, "services", this::services, List.of());
-        FirewallFacts firewall = read(errors, "firewall", this::firewall, new FirewallFacts(Map.of(), Set.of(), Map.of()));
+        FirewallFacts firewall = read(errors, "firewall", this::firewall, new FirewallFacts(Map.of(), Set.of(), Map.of(), List.of()))
+                .withInboundTcpBlockRules(read(errors, "firewall block rules", port::inboundTcpBlockRules, List.of()));
         List<SchannelProtocol> schannel = read(errors, "SCHANNEL registry", this::schannel, List.of());
         CryptoPolicy crypto = read(errors, "crypto policy registry", this::cryptoPolicy, new CryptoPolicy(null, null, null));
         List<EventRecord> events = read(errors, "System event log",
@@ -159,7 +160,7 @@ public final class WindowsInspector {
             enabled.put(profile, port.firewallEnabled(profile));
             group.put(profile, port.isRuleGroupEnabled(profile, WindowsConstants.FIREWALL_RULE_GROUP));
         }
-        return new FirewallFacts(enabled, port.activeFirewallProfiles(), group);
+        return new FirewallFacts(enabled, port.activeFirewallProfiles(), group, List.of());
     }
 
     private List<SchannelProtocol> schannel() {

@@ -109,6 +109,12 @@ public interface WindowsPort {
 
     void enableRuleGroup(FirewallProfile profile, String group, boolean enable);
 
+    /**
+     * The enabled inbound rules with action Block whose protocol is TCP or any
+     * ({@code INetFwPolicy2.Rules}); the strings as Windows reports them.
+     */
+    List<FirewallBlockRule> inboundTcpBlockRules();
+
     // --- event log ------------------------------------------------------------------------
 
     /** Events of a log with one of {@code ids}, newest first, at most {@code max}, not older than {@code since}. */

@@ -54,9 +54,11 @@ public final class ScriptedWindowsPort implements WindowsPort {
     private final Map<FirewallProfile, Boolean> firewallOn = new EnumMap<>(FirewallProfile.class);
     private final Map<FirewallProfile, Boolean> groupEnabled = new EnumMap<>(FirewallProfile.class);
     private final List<EventRecord> events = new ArrayList<>();
+    private final List<FirewallBlockRule> blockRules = new ArrayList<>();
     private final List<String> calls = new ArrayList<>();
     private int mutations;
     private int failAtMutation = -1;
+    private int haltAtMutation = -1;
     private String loadedThumbprint;
     private int generated;
 
@@ -127,6 +129,7 @@ public final class ScriptedWindowsPort implements WindowsPort {
         p.active.addAll(facts.firewall().activeProfiles());
         p.firewallOn.putAll(facts.firewall().firewallEnabled());
         p.groupEnabled.putAll(facts.firewall().remoteDesktopRuleGroupEnabled());
+        p.blockRules.addAll(facts.firewall().inboundTcpBlockRules());
         p.events.addAll(facts.events());
         ServiceFacts term = facts.service(WindowsConstants.TERM_SERVICE);
         if (term != null && term.running()) {
@@ -141,6 +144,25 @@ public final class ScriptedWindowsPort implements WindowsPort {
     public ScriptedWindowsPort failAtMutation(int n) {
         this.failAtMutation = n;
         return this;
+    }
+
+    /**
+     * Makes the n-th (0-based) state-changing call throw {@link SimulatedCrash} before it takes
+     * effect: an {@link Error}, which no fix code catches, so the run stops there as if the process
+     * had been killed (its lock is released, its journal stays).
+     */
+    public ScriptedWindowsPort haltAtMutation(int n) {
+        this.haltAtMutation = n;
+        return this;
+    }
+
+    /** The process "died" at a state-changing call (see {@link #haltAtMutation}). */
+    public static final class SimulatedCrash extends Error {
+        private static final long serialVersionUID = 1L;
+
+        SimulatedCrash(String message) {
+            super(message);
+        }
     }
 
     /** State-changing calls made so far. */
@@ -468,6 +490,12 @@ public final class ScriptedWindowsPort implements WindowsPort {
     }
 
     @Override
+    public List<FirewallBlockRule> inboundTcpBlockRules() {
+        calls.add("inboundTcpBlockRules");
+        return List.copyOf(blockRules);
+    }
+
+    @Override
     public List<EventRecord> queryEvents(String log, Set<Integer> ids, Instant since, int max) {
         calls.add("queryEvents " + log);
         return events.stream().filter(e -> e.log().equalsIgnoreCase(log) && ids.contains(e.eventId()) && !e.time().isBefore(since))
@@ -479,6 +507,9 @@ public final class ScriptedWindowsPort implements WindowsPort {
     private void mutate(String call) {
         calls.add(call);
         int index = mutations++;
+        if (index == haltAtMutation) {
+            throw new SimulatedCrash("simulated crash at state-changing call #" + index + ": " + call);
+        }
         if (index == failAtMutation) {
             throw new WindowsPortException("injected failure at state-changing call #" + index + ": " + call);
         }

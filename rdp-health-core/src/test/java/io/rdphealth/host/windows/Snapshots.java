@@ -8,7 +8,8 @@ import java.util.List;
 
 /** The shipped host-facts snapshots under {@code src/test/resources/windows/}. */
 public final class Snapshots {
-    public static final List<String> ALL = List.of("healthy", "expired-cert", "key-acl-broken", "tls12-disabled", "firewall-off");
+    public static final List<String> ALL = List.of("healthy", "expired-cert", "key-acl-broken", "tls12-disabled", "firewall-off",
+            "firewall-block-rule");
 
     private Snapshots() {
     }

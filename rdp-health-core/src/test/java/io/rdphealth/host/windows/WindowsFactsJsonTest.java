@@ -45,13 +45,31 @@ class WindowsFactsJsonTest {
             "\"collectedAt\" : \"2025-06-02T09:15:00Z\" | \"collectedAt\" : \"yesterday\" | collectedAt",
             "\"sddl\" : \"O:SYG:SYD:PAI(A;;FA;;;SY)(A;;GR;;;NS)\" | \"sddl\" : \"O:SYG:SYD:PAI(A;;FA;;;SY\" | certificates[0].key.sddl",
             "\"sddl\" : \"O:SYG:SYD:PAI(A;;FA;;;SY)(A;;GR;;;NS)\" | \"sddl\" : \"D:(A;;QQ;;;NS)\" | unknown right 'QQ'",
-            "\"sha1\" : \"573079E08F827BE19AD610469950F988BB7996B0\" | \"sha1\" : \"xyz\" | certificates[0].certificate.sha1"})
+            "\"sha1\" : \"573079E08F827BE19AD610469950F988BB7996B0\" | \"sha1\" : \"xyz\" | certificates[0].certificate.sha1",
+            "\"name\" : \"Block SMB inbound\" | \"name\" : \" \" | field 'firewall.inboundTcpBlockRules[0].name': missing",
+            "\"profiles\" : [ \"PUBLIC\" ] | \"profiles\" : [ \"HOTEL\" ] | firewall.inboundTcpBlockRules[1].profiles"})
     void badFieldsAreNamed(String from, String to, String expected) {
         String text = Snapshots.text("healthy");
         assertThat(text).contains(from);
 
         assertThatThrownBy(() -> json.parse(text.replace(from, to)))
                 .isInstanceOf(WindowsFactsFormatException.class).hasMessageContaining(expected);
+    }
+
+    /** Snapshots recorded before the block rules were read have no such field: read as none, still schema 1. */
+    @Test
+    void aSnapshotWithoutBlockRulesReadsAsNone() throws Exception {
+        String text = Snapshots.text("healthy");
+        String withoutRules = text.replaceFirst("(?s),\\s*\"inboundTcpBlockRules\" : \\[.*?\\} \\]", "");
+        assertThat(withoutRules).doesNotContain("inboundTcpBlockRules").isNotEqualTo(text);
+
+        WindowsHostFacts facts = json.parse(withoutRules);
+
+        assertThat(facts.schemaVersion()).isEqualTo(1);
+        assertThat(facts.firewall().inboundTcpBlockRules()).isEmpty();
+        assertThat(facts.firewall().remoteDesktopRuleGroupEnabled()).isEqualTo(json.parse(text).firewall().remoteDesktopRuleGroupEnabled());
+        assertThat(json.parse(Snapshots.text("healthy")).firewall().inboundTcpBlockRules())
+                .extracting(FirewallBlockRule::name).containsExactly("Block SMB inbound", "Block RDP on public networks");
     }
 
     @Test

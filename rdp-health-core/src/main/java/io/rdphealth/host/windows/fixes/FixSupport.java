@@ -4,9 +4,7 @@ import io.rdphealth.evidence.CertificateInfo;
 import io.rdphealth.host.windows.CertificateDecoder;
 import io.rdphealth.host.windows.StoreCertificate;
 import io.rdphealth.host.windows.WindowsPort;
-import io.rdphealth.host.windows.fix.CertificateState;
 import io.rdphealth.host.windows.rules.EffectiveCertificate;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -37,10 +35,6 @@ final class FixSupport {
 
     static List<CertificateInfo> certificates(WindowsPort port, String store) {
         return port.listCertificates(store).stream().map(s -> CertificateDecoder.decode(s.der())).toList();
-    }
-
-    static void writeText(WindowsPort port, Path file, String text) throws java.io.IOException {
-        port.writeFile(file, text.getBytes(StandardCharsets.UTF_8));
     }
 
     static Path keyPath(StoreCertificate cert) {

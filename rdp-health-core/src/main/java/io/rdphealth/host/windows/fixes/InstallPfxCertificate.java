@@ -1,16 +1,16 @@
 package io.rdphealth.host.windows.fixes;
 
 import io.rdphealth.evidence.CertificateInfo;
+import io.rdphealth.fix.Compensation;
+import io.rdphealth.fix.Step;
+import io.rdphealth.fix.StepFailedException;
 import io.rdphealth.host.windows.CertificateDecoder;
 import io.rdphealth.host.windows.RegistryValue;
 import io.rdphealth.host.windows.Sddl;
+import io.rdphealth.host.windows.ServiceState;
 import io.rdphealth.host.windows.WindowsConstants;
 import io.rdphealth.host.windows.WindowsFixNames;
 import io.rdphealth.host.windows.WindowsPort;
-import io.rdphealth.host.windows.fix.CertificateState;
-import io.rdphealth.host.windows.fix.FixPlan;
-import io.rdphealth.host.windows.fix.FixRefusedException;
-import io.rdphealth.host.windows.fix.FixStep;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * install-cert: import a CA-issued certificate from a PKCS#12 file into LocalMachine\My, grant
@@ -33,7 +32,7 @@ public final class InstallPfxCertificate {
     private InstallPfxCertificate() {
     }
 
-    public static FixPlan plan(FixContext ctx, byte[] pfx, char[] password) throws FixRefusedException {
+    public static WindowsFixPlan plan(FixContext ctx, byte[] pfx, char[] password) throws FixRefusedException {
         WindowsPort port = ctx.port();
         CertificateInfo info = check(pfx, password, ctx);
         String thumbprint = info.sha1();
@@ -41,38 +40,28 @@ public final class InstallPfxCertificate {
         int listenerPort = ctx.facts().listener().effectivePort();
         boolean alreadyInstalled = FixSupport.find(port, WindowsConstants.MY_STORE, thumbprint).isPresent();
 
-        Optional<RegistryValue>[] oldPin = new Optional[1];
         String[] oldKeySddl = new String[1];
         Path[] keyPath = new Path[1];
-        FixPlan.Backup backup = folder -> {
-            port.createDirectory(folder, null);
-            oldPin[0] = port.readRegistry(WindowsConstants.RDP_TCP, WindowsConstants.SSL_CERTIFICATE_SHA1_HASH);
-            FixSupport.writeText(port, folder.resolve("SSLCertificateSHA1Hash.txt"),
-                    oldPin[0].map(Object::toString).orElse("(absent)"));
-        };
-
-        List<FixStep> steps = new ArrayList<>();
-        steps.add(new FixStep("check that TermService is installed (rollback restarts it)",
-                () -> port.queryService(WindowsConstants.TERM_SERVICE),
-                () -> ctx.services().restartAll()));
-        steps.add(new FixStep("import " + thumbprint + " (" + info.subject() + ") with its key into LocalMachine\\My",
-                () -> {
-                    String imported = port.importPfx(WindowsConstants.MY_STORE, pfx, password);
-                    if (!imported.equalsIgnoreCase(thumbprint)) {
-                        throw new IllegalStateException("Windows imported " + imported + ", expected " + thumbprint);
-                    }
-                },
-                () -> {
-                    if (!alreadyInstalled) {
-                        Optional<FixSupport.Found> found = FixSupport.find(port, WindowsConstants.MY_STORE, thumbprint);
-                        port.deleteCertificate(WindowsConstants.MY_STORE, thumbprint);
-                        if (found.isPresent() && found.get().key() != null && found.get().key().path() != null) {
-                            port.deleteFile(found.get().key().path());
-                        }
+        List<Step> steps = new ArrayList<>();
+        steps.add(Step.of("check that TermService is installed (rollback restarts it)",
+                context -> WindowsCompensations.restartRdpServices(),
+                context -> {
+                    if (port.queryService(WindowsConstants.TERM_SERVICE).state() == ServiceState.NOT_INSTALLED) {
+                        throw new StepFailedException(WindowsConstants.TERM_SERVICE + " is not installed");
                     }
                 }));
-        steps.add(new FixStep("grant NETWORK SERVICE read on the key container of " + thumbprint,
-                () -> {
+        steps.add(Step.of("import " + thumbprint + " (" + info.subject() + ") with its key into LocalMachine\\My",
+                // An already installed certificate stays on undo: it was there before.
+                context -> alreadyInstalled ? Compensation.none()
+                        : WindowsCompensations.importedCertificate(WindowsConstants.MY_STORE, thumbprint),
+                context -> {
+                    String imported = port.importPfx(WindowsConstants.MY_STORE, pfx, password);
+                    if (!imported.equalsIgnoreCase(thumbprint)) {
+                        throw new StepFailedException("Windows imported " + imported + ", expected " + thumbprint);
+                    }
+                }));
+        steps.add(Step.of("grant NETWORK SERVICE read on the key container of " + thumbprint,
+                context -> {
                     FixSupport.Found found = FixSupport.find(port, WindowsConstants.MY_STORE, thumbprint)
                             .orElseThrow(() -> new IllegalStateException(thumbprint + " is not in LocalMachine\\My after the import"));
                     if (found.key() == null || found.key().path() == null) {
@@ -80,27 +69,21 @@ public final class InstallPfxCertificate {
                     }
                     keyPath[0] = found.key().path();
                     oldKeySddl[0] = port.readSecurityDescriptor(keyPath[0]);
-                    port.writeSecurityDescriptor(keyPath[0], Sddl.parse(oldKeySddl[0]).withNetworkServiceRead().toSddl());
+                    return WindowsCompensations.securityDescriptor(keyPath[0], oldKeySddl[0], true);
                 },
-                () -> {
-                    if (oldKeySddl[0] != null && port.exists(keyPath[0])) {
-                        port.writeSecurityDescriptor(keyPath[0], oldKeySddl[0]);
-                    }
-                }));
-        steps.add(new FixStep("pin it: RDP-Tcp\\SSLCertificateSHA1Hash = " + thumbprint,
-                () -> port.writeRegistry(WindowsConstants.RDP_TCP, WindowsConstants.SSL_CERTIFICATE_SHA1_HASH, new RegistryValue.Binary(hash)),
-                () -> {
-                    if (oldPin[0] != null && oldPin[0].isPresent()) {
-                        port.writeRegistry(WindowsConstants.RDP_TCP, WindowsConstants.SSL_CERTIFICATE_SHA1_HASH, oldPin[0].get());
-                    } else {
-                        port.deleteRegistryValue(WindowsConstants.RDP_TCP, WindowsConstants.SSL_CERTIFICATE_SHA1_HASH);
-                    }
-                }));
-        steps.add(new FixStep("restart TermService (every RDP session disconnects)", () -> ctx.services().restartAll(), null));
+                context -> port.writeSecurityDescriptor(keyPath[0],
+                        Sddl.parse(oldKeySddl[0]).withNetworkServiceRead().toSddl())));
+        steps.add(Step.of("pin " + thumbprint + " with HKLM\\" + WindowsConstants.RDP_TCP + "\\"
+                        + WindowsConstants.SSL_CERTIFICATE_SHA1_HASH,
+                context -> WindowsCompensations.registryValue(port, WindowsConstants.RDP_TCP,
+                        WindowsConstants.SSL_CERTIFICATE_SHA1_HASH),
+                context -> port.writeRegistry(WindowsConstants.RDP_TCP, WindowsConstants.SSL_CERTIFICATE_SHA1_HASH,
+                        new RegistryValue.Binary(hash))));
+        steps.add(Step.check("restart TermService (every RDP session disconnects)", context -> ctx.services().restartAll()));
 
-        return new FixPlan(WindowsFixNames.INSTALL_CERT,
+        return new WindowsFixPlan(WindowsFixNames.INSTALL_CERT,
                 List.of("TermService is restarted: every RDP session disconnects, including yours if you run this over RDP"),
-                "the current SSLCertificateSHA1Hash value", backup, steps,
+                "the current SSLCertificateSHA1Hash value and the key container's ACL", steps,
                 "the listener on 127.0.0.1:" + listenerPort + " serves " + thumbprint,
                 () -> {
                     String served = ctx.verifier().servedSha1Thumbprint(listenerPort);

@@ -1,16 +1,17 @@
 package io.rdphealth.host.windows.fixes;
 
+import io.rdphealth.fix.Step;
+import io.rdphealth.fix.StepFailedException;
+import io.rdphealth.host.windows.ServiceState;
 import io.rdphealth.host.windows.WindowsFixNames;
 import io.rdphealth.host.windows.WindowsInspector;
 import io.rdphealth.host.windows.WindowsPort;
-import io.rdphealth.host.windows.fix.CertificateState;
-import io.rdphealth.host.windows.fix.FixPlan;
-import io.rdphealth.host.windows.fix.FixRefusedException;
-import io.rdphealth.host.windows.fix.FixStep;
 import io.rdphealth.host.windows.rules.EffectiveCertificate;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,11 +28,16 @@ public final class RebuildMachineKeys {
     private RebuildMachineKeys() {
     }
 
-    public static FixPlan plan(FixContext ctx, boolean confirmed) throws FixRefusedException {
+    /** Refuses unless the person confirmed the rebuild explicitly. */
+    public static void requireConfirmation(boolean confirmed) throws FixRefusedException {
         if (!confirmed) {
             throw new FixRefusedException("rebuilding MachineKeys affects the machine keys of every service on the host "
                     + "(IIS, WinRM, SQL Server, ...); it is never done without --confirm-rebuild-machinekeys");
         }
+    }
+
+    public static WindowsFixPlan plan(FixContext ctx, boolean confirmed) throws FixRefusedException {
+        requireConfirmation(confirmed);
         WindowsPort port = ctx.port();
         Path folder = WindowsInspector.machineKeysFolder(port.programData());
         Path aside = folder.resolveSibling("MachineKeys.rdphealth-"
@@ -39,55 +45,40 @@ public final class RebuildMachineKeys {
         int listenerPort = ctx.facts().listener().effectivePort();
         String store = ctx.facts().listener().effectiveSelfSignedStore();
         String oldThumbprint = EffectiveCertificate.selfSigned(ctx.facts()).map(c -> c.thumbprint()).orElse(null);
-        String[] oldSddl = new String[1];
-        FixPlan.Backup backup = target -> {
-            oldSddl[0] = port.readSecurityDescriptor(folder);
-            port.createDirectory(target, null);
-            port.copyTree(folder, target.resolve("MachineKeys"));
-            FixSupport.writeText(port, target.resolve("MachineKeys.sddl"), oldSddl[0]);
-            if (oldThumbprint != null) {
-                port.writeFile(target.resolve(oldThumbprint + ".certelement"), port.serializeCertificate(store, oldThumbprint));
-            }
-        };
-        byte[][] oldElement = new byte[1][];
-        List<FixStep> steps = List.of(
-                new FixStep("check the RDP services are installed (rollback restarts them)",
-                        () -> port.queryService(ServiceControl.START_ORDER.get(0)), () -> ctx.services().restartAll()),
-                new FixStep("rename " + folder + " to " + aside,
-                        () -> port.move(folder, aside),
-                        () -> {
-                            if (port.exists(aside)) {
-                                port.deleteTree(folder);
-                                port.move(aside, folder);
-                            }
-                        }),
-                new FixStep("create an empty " + folder + " with the default ACL " + DEFAULT_SDDL,
-                        () -> port.createDirectory(folder, DEFAULT_SDDL), null),
-                new FixStep("delete the self-signed certificate" + (oldThumbprint == null ? "" : " " + oldThumbprint)
-                        + " (its key is in the renamed folder)",
-                        () -> {
-                            if (oldThumbprint != null) {
-                                oldElement[0] = port.serializeCertificate(store, oldThumbprint);
-                                port.deleteCertificate(store, oldThumbprint);
-                            }
-                        },
-                        () -> {
-                            for (var other : FixSupport.certificates(port, store)) {
-                                if (!other.sha1().equals(oldThumbprint)) {
-                                    port.deleteCertificate(store, other.sha1());
-                                }
-                            }
-                            if (oldElement[0] != null) {
-                                port.addSerializedCertificate(store, oldElement[0]);
-                            }
-                        }),
-                new FixStep("restart SessionEnv and TermService so Windows generates a new certificate",
-                        () -> ctx.services().restartAll(), null));
-        return new FixPlan(WindowsFixNames.REBUILD_MACHINEKEYS,
+        List<Step> steps = new ArrayList<>();
+        steps.add(Step.of("check the RDP services are installed (rollback restarts them)",
+                context -> WindowsCompensations.restartRdpServices(),
+                context -> {
+                    for (String name : ServiceControl.START_ORDER) {
+                        if (port.queryService(name).state() == ServiceState.NOT_INSTALLED) {
+                            throw new StepFailedException(name + " is not installed");
+                        }
+                    }
+                }));
+        steps.add(Step.of("copy " + folder + " to the backup, then rename it to " + aside,
+                context -> {
+                    // The renamed folder is what the undo moves back; the copy is for a person restoring by hand.
+                    WindowsCompensations.save(context, "MachineKeys.sddl",
+                            port.readSecurityDescriptor(folder).getBytes(StandardCharsets.UTF_8));
+                    port.copyTree(folder, context.backupDir().resolve("MachineKeys"));
+                    return WindowsCompensations.folderAside(folder, aside);
+                },
+                context -> port.move(folder, aside)));
+        // Undone by the rename's undo, which deletes what is at the folder's place.
+        steps.add(Step.check("create an empty " + folder + " with the default ACL " + DEFAULT_SDDL,
+                context -> port.createDirectory(folder, DEFAULT_SDDL)));
+        if (oldThumbprint != null) {
+            steps.add(Step.of("delete the self-signed certificate " + oldThumbprint + " (its key is in the renamed folder)",
+                    context -> WindowsCompensations.storeCertificate(port, context, store, oldThumbprint, null),
+                    context -> port.deleteCertificate(store, oldThumbprint)));
+        }
+        steps.add(Step.check("restart SessionEnv and TermService so Windows generates a new certificate",
+                context -> ctx.services().restartAll()));
+        return new WindowsFixPlan(WindowsFixNames.REBUILD_MACHINEKEYS,
                 List.of("every machine private key on this host (IIS, WinRM, SQL Server, ...) stays in " + aside
                                 + " and is no longer found by its service; re-import those certificates afterwards",
                         "TermService is restarted: every RDP session disconnects"),
-                "a full copy of " + folder + " and its ACL", backup, steps,
+                "a full copy of " + folder + " and its ACL, the old certificate as a serialized store element", steps,
                 "the listener on 127.0.0.1:" + listenerPort + " serves a new self-signed certificate",
                 () -> {
                     String served = ctx.verifier().servedSha1Thumbprint(listenerPort);

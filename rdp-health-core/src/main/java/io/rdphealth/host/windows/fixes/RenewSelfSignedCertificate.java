@@ -1,13 +1,12 @@
 package io.rdphealth.host.windows.fixes;
 
 import io.rdphealth.evidence.CertificateInfo;
+import io.rdphealth.fix.Step;
+import io.rdphealth.fix.StepFailedException;
+import io.rdphealth.host.windows.ServiceState;
 import io.rdphealth.host.windows.StoreCertificate;
 import io.rdphealth.host.windows.WindowsFixNames;
 import io.rdphealth.host.windows.WindowsPort;
-import io.rdphealth.host.windows.fix.CertificateState;
-import io.rdphealth.host.windows.fix.FixPlan;
-import io.rdphealth.host.windows.fix.FixRefusedException;
-import io.rdphealth.host.windows.fix.FixStep;
 import io.rdphealth.host.windows.rules.EffectiveCertificate;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,14 +18,14 @@ import java.util.Optional;
  * renew-cert: delete the self-signed RDP certificate and have Windows generate a new one by
  * restarting SessionEnv and TermService; verified from the wire. The backup keeps the old
  * certificate as a serialized store element (with its key-provider property) plus the key
- * container file's bytes and ACL, which rollback puts back, because Windows re-creates the new
- * key in the same container file.
+ * container file's bytes and ACL ({@link WindowsCompensations#STORE_CERTIFICATE}), which rollback
+ * or the recovery of an interrupted run puts back.
  */
 public final class RenewSelfSignedCertificate {
     private RenewSelfSignedCertificate() {
     }
 
-    public static FixPlan plan(FixContext ctx) throws FixRefusedException {
+    public static WindowsFixPlan plan(FixContext ctx) throws FixRefusedException {
         WindowsPort port = ctx.port();
         String store = ctx.facts().listener().effectiveSelfSignedStore();
         if (ctx.facts().listener().pinnedCertificateSha1() != null && EffectiveCertificate.pinned(ctx.facts()).isPresent()) {
@@ -40,76 +39,36 @@ public final class RenewSelfSignedCertificate {
         boolean keyExists = old.isPresent() && old.get().key() != null && old.get().key().exists();
         int listenerPort = ctx.facts().listener().effectivePort();
 
-        Saved saved = new Saved();
-        FixPlan.Backup backup = folder -> {
-            port.createDirectory(folder, null);
-            if (oldThumbprint != null) {
-                saved.element = port.serializeCertificate(store, oldThumbprint);
-                port.writeFile(folder.resolve(oldThumbprint + ".certelement"), saved.element);
-                if (keyExists && keyPath != null) {
-                    saved.keyBytes = port.readFile(keyPath);
-                    saved.keySddl = port.readSecurityDescriptor(keyPath);
-                    port.writeFile(folder.resolve(keyPath.getFileName().toString().replace('\\', '_') + ".key"), saved.keyBytes);
-                    FixSupport.writeText(port, folder.resolve("key.sddl"), saved.keySddl);
-                }
-            }
-        };
-
-        List<FixStep> steps = new ArrayList<>();
-        steps.add(new FixStep("check that SessionEnv, TermService and UmRdpService are installed (rollback restarts them)",
-                () -> {
+        List<Step> steps = new ArrayList<>();
+        steps.add(Step.of("check that SessionEnv, TermService and UmRdpService are installed (rollback restarts them)",
+                context -> WindowsCompensations.restartRdpServices(),
+                context -> {
                     for (String name : ServiceControl.START_ORDER) {
-                        if (port.queryService(name).state() == io.rdphealth.host.windows.ServiceState.NOT_INSTALLED) {
-                            throw new IllegalStateException(name + " is not installed");
+                        if (port.queryService(name).state() == ServiceState.NOT_INSTALLED) {
+                            throw new StepFailedException(name + " is not installed");
                         }
                     }
-                },
-                () -> ctx.services().restartAll()));
+                }));
         if (oldThumbprint != null) {
-            steps.add(new FixStep("delete certificate " + oldThumbprint + " from LocalMachine\\" + store,
-                    () -> port.deleteCertificate(store, oldThumbprint),
-                    () -> {
-                        for (CertificateInfo other : FixSupport.certificates(port, store)) {
-                            if (!other.sha1().equals(oldThumbprint)) {
-                                port.deleteCertificate(store, other.sha1());
-                            }
-                        }
-                        if (saved.keyBytes != null) {
-                            port.writeFile(keyPath, saved.keyBytes);
-                            port.writeSecurityDescriptor(keyPath, saved.keySddl);
-                        }
-                        port.addSerializedCertificate(store, saved.element);
-                    }));
+            // Windows re-creates the new key in the same container file: the undo puts the old bytes and ACL back.
+            steps.add(Step.of("delete certificate " + oldThumbprint + " from LocalMachine\\" + store,
+                    context -> WindowsCompensations.storeCertificate(port, context, store, oldThumbprint,
+                            keyExists ? keyPath : null),
+                    context -> port.deleteCertificate(store, oldThumbprint)));
         }
-        steps.add(new FixStep("restart SessionEnv and TermService (every RDP session disconnects)",
-                () -> ctx.services().restartAll(), null));
-        Instant[] deadline = new Instant[1];
+        steps.add(Step.check("restart SessionEnv and TermService (every RDP session disconnects)",
+                context -> ctx.services().restartAll()));
         String[] fresh = new String[1];
-        steps.add(new FixStep("wait up to " + ctx.settings().certificateTimeout().toSeconds()
+        steps.add(Step.check("wait up to " + ctx.settings().certificateTimeout().toSeconds()
                 + " s for Windows to generate a new certificate in LocalMachine\\" + store,
-                () -> {
-                    deadline[0] = ctx.clock().instant().plus(ctx.settings().certificateTimeout());
-                    while (true) {
-                        Optional<CertificateInfo> created = FixSupport.certificates(port, store).stream()
-                                .filter(c -> !c.sha1().equals(oldThumbprint)).findFirst();
-                        if (created.isPresent()) {
-                            fresh[0] = created.get().sha1();
-                            return;
-                        }
-                        if (!ctx.clock().instant().isBefore(deadline[0])) {
-                            throw new IllegalStateException("no new certificate appeared in LocalMachine\\" + store
-                                    + " (see System events 1057/1058)");
-                        }
-                        Thread.sleep(ctx.settings().pollInterval().toMillis());
-                    }
-                }, null));
+                context -> fresh[0] = awaitNewCertificate(ctx, store, oldThumbprint)));
 
-        return new FixPlan(WindowsFixNames.RENEW_CERT,
+        return new WindowsFixPlan(WindowsFixNames.RENEW_CERT,
                 List.of("TermService is restarted: every RDP session disconnects, including yours if you run this over RDP "
                         + "(sessions stay logged on; reconnect after about a minute)"),
                 oldThumbprint == null ? "nothing to back up (the store is empty)"
                         : "certificate " + oldThumbprint + " as a serialized store element, its key container file and ACL",
-                backup, steps,
+                steps,
                 "the listener on 127.0.0.1:" + listenerPort + " serves the new certificate",
                 () -> {
                     String served = ctx.verifier().servedSha1Thumbprint(listenerPort);
@@ -125,10 +84,25 @@ public final class RenewSelfSignedCertificate {
                 old.map(c -> FixSupport.stateOf(c.certificate())).orElse(null), false);
     }
 
-    /** What the backup read, for the undo. */
-    private static final class Saved {
-        byte[] element;
-        byte[] keyBytes;
-        String keySddl;
+    /** Polls the store until a certificate other than {@code oldThumbprint} appears; its thumbprint. */
+    private static String awaitNewCertificate(FixContext ctx, String store, String oldThumbprint) throws StepFailedException {
+        Instant deadline = ctx.clock().instant().plus(ctx.settings().certificateTimeout());
+        while (true) {
+            Optional<CertificateInfo> created = FixSupport.certificates(ctx.port(), store).stream()
+                    .filter(c -> !c.sha1().equals(oldThumbprint)).findFirst();
+            if (created.isPresent()) {
+                return created.get().sha1();
+            }
+            if (!ctx.clock().instant().isBefore(deadline)) {
+                throw new StepFailedException("no new certificate appeared in LocalMachine\\" + store
+                        + " (see System events 1057/1058)");
+            }
+            try {
+                Thread.sleep(ctx.settings().pollInterval().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StepFailedException("interrupted while waiting for the new certificate", e);
+            }
+        }
     }
 }

@@ -1,14 +1,13 @@
 package io.rdphealth.host.windows.fixes;
 
+import io.rdphealth.fix.Step;
 import io.rdphealth.host.windows.SecurityDescriptor;
 import io.rdphealth.host.windows.Sddl;
 import io.rdphealth.host.windows.StoreCertificate;
 import io.rdphealth.host.windows.WindowsFixNames;
 import io.rdphealth.host.windows.WindowsPort;
-import io.rdphealth.host.windows.fix.FixPlan;
-import io.rdphealth.host.windows.fix.FixRefusedException;
-import io.rdphealth.host.windows.fix.FixStep;
 import io.rdphealth.host.windows.rules.EffectiveCertificate;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,7 +16,7 @@ public final class RepairKeyAcl {
     private RepairKeyAcl() {
     }
 
-    public static FixPlan plan(FixContext ctx) throws FixRefusedException {
+    public static WindowsFixPlan plan(FixContext ctx) throws FixRefusedException {
         WindowsPort port = ctx.port();
         StoreCertificate cert = EffectiveCertificate.of(ctx.facts())
                 .orElseThrow(() -> new FixRefusedException("there is no RDP certificate whose key could be repaired"));
@@ -27,15 +26,14 @@ public final class RepairKeyAcl {
         }
         Path key = Path.of(cert.key().path());
         String[] old = new String[1];
-        FixPlan.Backup backup = folder -> {
-            old[0] = port.readSecurityDescriptor(key);
-            port.createDirectory(folder, null);
-            FixSupport.writeText(port, folder.resolve("key.sddl"), key + "\n" + old[0] + "\n");
-        };
-        FixStep grant = new FixStep("grant NETWORK SERVICE read on " + key + " (and drop deny entries for it)",
-                () -> port.writeSecurityDescriptor(key, Sddl.parse(old[0]).withNetworkServiceRead().toSddl()),
-                () -> port.writeSecurityDescriptor(key, old[0]));
-        return new FixPlan(WindowsFixNames.REPAIR_KEY_ACL, List.of(), "the key container's current ACL", backup, List.of(grant),
+        Step grant = Step.of("grant NETWORK SERVICE read on " + key + " (and drop deny entries for it)",
+                context -> {
+                    old[0] = port.readSecurityDescriptor(key);
+                    WindowsCompensations.save(context, "key.sddl", (key + "\n" + old[0] + "\n").getBytes(StandardCharsets.UTF_8));
+                    return WindowsCompensations.securityDescriptor(key, old[0], false);
+                },
+                context -> port.writeSecurityDescriptor(key, Sddl.parse(old[0]).withNetworkServiceRead().toSddl()));
+        return new WindowsFixPlan(WindowsFixNames.REPAIR_KEY_ACL, List.of(), "the key container's current ACL", List.of(grant),
                 "the key container's ACL lets NETWORK SERVICE read it",
                 () -> {
                     SecurityDescriptor now = Sddl.parse(port.readSecurityDescriptor(key));

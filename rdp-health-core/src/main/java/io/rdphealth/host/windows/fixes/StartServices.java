@@ -1,13 +1,11 @@
 package io.rdphealth.host.windows.fixes;
 
+import io.rdphealth.fix.Step;
 import io.rdphealth.host.windows.ServiceFacts;
 import io.rdphealth.host.windows.ServiceStartType;
 import io.rdphealth.host.windows.ServiceState;
 import io.rdphealth.host.windows.WindowsFixNames;
 import io.rdphealth.host.windows.WindowsPort;
-import io.rdphealth.host.windows.fix.FixPlan;
-import io.rdphealth.host.windows.fix.FixRefusedException;
-import io.rdphealth.host.windows.fix.FixStep;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,10 +14,10 @@ public final class StartServices {
     private StartServices() {
     }
 
-    public static FixPlan plan(FixContext ctx) throws FixRefusedException {
+    public static WindowsFixPlan plan(FixContext ctx) throws FixRefusedException {
         WindowsPort port = ctx.port();
         ServiceControl control = ctx.services();
-        List<FixStep> steps = new ArrayList<>();
+        List<Step> steps = new ArrayList<>();
         List<String> toStart = new ArrayList<>();
         for (String name : ServiceControl.START_ORDER) {
             ServiceFacts s = port.queryService(name);
@@ -34,13 +32,14 @@ public final class StartServices {
                         + "set it to Manual or Automatic first");
             }
             toStart.add(name);
-            steps.add(new FixStep("start " + name, () -> control.start(name), () -> control.stop(name)));
+            steps.add(Step.of("start " + name, context -> WindowsCompensations.stopService(name),
+                    context -> control.start(name)));
         }
         if (steps.isEmpty()) {
             throw new FixRefusedException("TermService, UmRdpService and SessionEnv already run");
         }
-        return new FixPlan(WindowsFixNames.START_SERVICES, List.of(), "nothing (starting a service changes no configuration)",
-                folder -> { }, steps, "every started service is RUNNING",
+        return new WindowsFixPlan(WindowsFixNames.START_SERVICES, List.of(), "nothing (starting a service changes no configuration)",
+                steps, "every started service is RUNNING",
                 () -> {
                     for (String name : toStart) {
                         if (port.queryService(name).state() != ServiceState.RUNNING) {

@@ -8,11 +8,6 @@ import io.rdphealth.host.windows.WindowsHostFacts;
 import io.rdphealth.host.windows.WindowsInspector;
 import io.rdphealth.host.windows.WindowsPort;
 import io.rdphealth.host.windows.WindowsPortException;
-import io.rdphealth.host.windows.fix.FileHostLock;
-import io.rdphealth.host.windows.fix.FixPlan;
-import io.rdphealth.host.windows.fix.FixRefusedException;
-import io.rdphealth.host.windows.fix.FixResult;
-import io.rdphealth.host.windows.fix.FixRunner;
 import io.rdphealth.host.windows.rules.EffectiveCertificate;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,8 +18,8 @@ import java.util.Optional;
 /**
  * {@code renew-cert --windows}: decides whether the served certificate needs renewing (or the given
  * PKCS#12 installing), and if so runs {@link RenewSelfSignedCertificate} or
- * {@link InstallPfxCertificate} under the {@link FixRunner} (lock, backup, verification from the
- * wire, rollback). The CLI and the renewal facade ({@code io.rdphealth.renew}) both call this.
+ * {@link InstallPfxCertificate} under the {@link WindowsFixRunner} (lock, recovery of an interrupted
+ * run, backup, verification from the wire, rollback). The CLI and the renewal facade ({@code io.rdphealth.renew}) both call this.
  */
 public final class WindowsCertificateRenewal {
     private final WindowsPort port;
@@ -34,7 +29,7 @@ public final class WindowsCertificateRenewal {
     private final Path stateDir;
 
     /**
-     * @param stateDir where the host lock lives; {@code null} = {@code %ProgramData%\RdpHealth}
+     * @param stateDir lock, journal and backups; {@code null} = {@code %ProgramData%\RdpHealth}
      */
     public WindowsCertificateRenewal(WindowsPort port, ListenerVerifier verifier, Clock clock, FixSettings settings,
                                      Path stateDir) {
@@ -43,16 +38,6 @@ public final class WindowsCertificateRenewal {
         this.clock = clock;
         this.settings = settings;
         this.stateDir = stateDir;
-    }
-
-    /**
-     * The runner every Windows fix uses on {@code port}: lock {@code STATE\fix.lock}, backups under
-     * {@code %ProgramData%\RdpHealth\backup}.
-     */
-    public static FixRunner runner(WindowsPort port, Path stateDir, Clock clock) {
-        Path home = port.programData().resolve("RdpHealth");
-        Path state = stateDir != null ? stateDir : home;
-        return new FixRunner(new FileHostLock(state.resolve("fix.lock")), home.resolve("backup"), clock);
     }
 
     /** Renews when needed; progress and the plan go to {@code out}. Never throws for host or input problems. */
@@ -82,11 +67,20 @@ public final class WindowsCertificateRenewal {
                 return new WindowsRenewalResult(WindowsRenewalResult.Status.NOTHING_TO_DO, fix, text, null, before, before);
             }
             out.println("renewing: " + reason.get());
-            FixPlan plan = request.pfx() == null ? RenewSelfSignedCertificate.plan(ctx)
-                    : InstallPfxCertificate.plan(ctx, request.pfx(), request.passwordOrEmpty());
-            FixResult result = runner(port, stateDir, clock).run(plan, request.dryRun(), out);
+            out.flush();
+            String[] overtaken = new String[1];
+            FixResult result = new WindowsFixRunner(port, verifier, clock, settings, stateDir).run(fix, fresh -> {
+                // Decided again inside the lock: another run may have renewed, recovery may have restored.
+                Optional<String> still = reason(fresh.facts(), request, given, clock.instant());
+                if (still.isEmpty()) {
+                    overtaken[0] = nothingToDo(served(fresh.facts()), request, given);
+                    throw new FixRefusedException("nothing to do any more: " + overtaken[0]);
+                }
+                return request.pfx() == null ? RenewSelfSignedCertificate.plan(fresh)
+                        : InstallPfxCertificate.plan(fresh, request.pfx(), request.passwordOrEmpty());
+            }, request.dryRun(), out);
             CertificateInfo after = before;
-            if (result.status() != io.rdphealth.host.windows.fix.FixStatus.PLANNED) {
+            if (result.status() != FixStatus.PLANNED) {
                 try {
                     after = served(new WindowsInspector(port, clock).inspect());
                 } catch (WindowsPortException e) {
@@ -94,7 +88,14 @@ public final class WindowsCertificateRenewal {
                     after = null;
                 }
             }
-            return new WindowsRenewalResult(status(result), fix, reason.get(), result, before, after);
+            if (overtaken[0] != null && result.status() == FixStatus.REFUSED) {
+                out.println("nothing to do: " + overtaken[0]);
+                out.flush();
+                return new WindowsRenewalResult(WindowsRenewalResult.Status.NOTHING_TO_DO, fix, overtaken[0], result,
+                        before, after);
+            }
+            return new WindowsRenewalResult(status(result), fix, result.status() == FixStatus.REFUSED ? result.error()
+                    : reason.get(), result, before, after);
         } catch (FixRefusedException e) {
             return refused(fix, e.getMessage(), before);
         } catch (WindowsPortException e) {

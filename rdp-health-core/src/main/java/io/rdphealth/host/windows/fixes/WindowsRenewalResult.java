@@ -1,7 +1,6 @@
 package io.rdphealth.host.windows.fixes;
 
 import io.rdphealth.evidence.CertificateInfo;
-import io.rdphealth.host.windows.fix.FixResult;
 
 /**
  * What {@code renew-cert --windows} did.

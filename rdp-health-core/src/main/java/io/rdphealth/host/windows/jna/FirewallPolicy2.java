@@ -18,6 +18,9 @@ interface FirewallPolicy2 {
     @ComMethod(name = "IsRuleGroupEnabled")
     Boolean isRuleGroupEnabled(Integer profileTypesBitmask, String group);
 
+    @ComProperty(name = "Rules")
+    FirewallRules getRules();
+
     @ComMethod(name = "EnableRuleGroup")
     void enableRuleGroup(Integer profileTypesBitmask, String group, Boolean enable);
 }

@@ -4,9 +4,11 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.Advapi32Util;
+import com.sun.jna.platform.win32.COM.IComEnumVariantIterator;
 import com.sun.jna.platform.win32.COM.util.ObjectFactory;
 import com.sun.jna.platform.win32.Crypt32;
 import com.sun.jna.platform.win32.Kernel32;
+import com.sun.jna.platform.win32.Variant;
 import com.sun.jna.platform.win32.Kernel32Util;
 import com.sun.jna.platform.win32.Ole32;
 import com.sun.jna.platform.win32.W32Service;
@@ -21,6 +23,7 @@ import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import com.sun.jna.ptr.ShortByReference;
 import io.rdphealth.host.windows.EventRecord;
+import io.rdphealth.host.windows.FirewallBlockRule;
 import io.rdphealth.host.windows.FirewallProfile;
 import io.rdphealth.host.windows.RegistryValue;
 import io.rdphealth.host.windows.ServiceFacts;
@@ -41,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -497,10 +501,14 @@ public final class JnaWindowsPort implements WindowsPort {
     // --- firewall ------------------------------------------------------------------------
 
     private <T> T firewall(Function<FirewallPolicy2, T> call) {
+        return firewall((policy, factory) -> call.apply(policy));
+    }
+
+    private <T> T firewall(BiFunction<FirewallPolicy2, ObjectFactory, T> call) {
         Ole32.INSTANCE.CoInitializeEx(Pointer.NULL, Ole32.COINIT_MULTITHREADED);
         ObjectFactory factory = new ObjectFactory();
         try {
-            return call.apply(factory.createObject(FirewallPolicy2.class));
+            return call.apply(factory.createObject(FirewallPolicy2.class), factory);
         } catch (RuntimeException e) {
             throw failure("HNetCfg.FwPolicy2", e);
         } finally {
@@ -529,6 +537,44 @@ public final class JnaWindowsPort implements WindowsPort {
         firewall(p -> {
             p.enableRuleGroup(profile.bit(), group, enable);
             return null;
+        });
+    }
+
+    /** Hosts have hundreds of rules; past this many the enumeration stops with an error instead of running on. */
+    private static final int MAX_FIREWALL_RULES = 50_000;
+    /** Block rules kept for the snapshot. */
+    private static final int MAX_BLOCK_RULES = 1_000;
+
+    @Override
+    public List<FirewallBlockRule> inboundTcpBlockRules() {
+        return firewall((policy, factory) -> {
+            List<FirewallBlockRule> rules = new ArrayList<>();
+            int seen = 0;
+            try (IComEnumVariantIterator all = IComEnumVariantIterator.wrap(policy.getRules())) {
+                for (Variant.VARIANT item : all) {
+                    if (++seen > MAX_FIREWALL_RULES) {
+                        throw new IllegalStateException("more than " + MAX_FIREWALL_RULES + " firewall rules");
+                    }
+                    if (!(item.getValue() instanceof com.sun.jna.platform.win32.COM.IDispatch raw)) {
+                        continue;
+                    }
+                    FirewallRuleCom rule = factory.createProxy(FirewallRuleCom.class, raw);
+                    Integer protocol = rule.getProtocol();
+                    if (!Boolean.TRUE.equals(rule.getEnabled())
+                            || !Integer.valueOf(FirewallRuleCom.DIRECTION_IN).equals(rule.getDirection())
+                            || !Integer.valueOf(FirewallRuleCom.ACTION_BLOCK).equals(rule.getAction())
+                            || protocol == null
+                            || (protocol != FirewallRuleCom.PROTOCOL_TCP && protocol != FirewallRuleCom.PROTOCOL_ANY)) {
+                        continue;
+                    }
+                    if (rules.size() == MAX_BLOCK_RULES) {
+                        throw new IllegalStateException("more than " + MAX_BLOCK_RULES + " inbound TCP block rules");
+                    }
+                    rules.add(new FirewallBlockRule(rule.getName(), FirewallProfile.ofMask(rule.getProfiles() == null ? 0 : rule.getProfiles()),
+                            rule.getLocalPorts(), rule.getRemoteAddresses(), rule.getApplicationName(), rule.getServiceName()));
+                }
+            }
+            return rules;
         });
     }
 

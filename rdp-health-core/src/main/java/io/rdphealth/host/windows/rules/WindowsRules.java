@@ -18,6 +18,7 @@ public final class WindowsRules {
             new RemoteDesktopEnabledRule(),
             new ServicesRule(),
             new FirewallRule(),
+            new FirewallBlockingRule(),
             new ListenerPortRule(),
             new CertificateRule(),
             new KeyAccessRule(),

@@ -3,24 +3,19 @@ package io.rdphealth.host.windows.fixes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.rdphealth.finding.FindingId;
+import io.rdphealth.fix.HostLock;
 import io.rdphealth.host.windows.FirewallProfile;
 import io.rdphealth.host.windows.ListenerVerifier;
 import io.rdphealth.host.windows.ScriptedWindowsPort;
 import io.rdphealth.host.windows.Snapshots;
 import io.rdphealth.host.windows.WindowsHostFacts;
 import io.rdphealth.host.windows.WindowsInspector;
-import io.rdphealth.host.windows.fix.FileHostLock;
-import io.rdphealth.host.windows.fix.FixPlan;
-import io.rdphealth.host.windows.fix.FixRefusedException;
-import io.rdphealth.host.windows.fix.FixResult;
-import io.rdphealth.host.windows.fix.FixRunner;
-import io.rdphealth.host.windows.fix.FixStatus;
-import io.rdphealth.host.windows.fix.HostLock;
 import io.rdphealth.host.windows.rules.WindowsRuleContext;
 import io.rdphealth.host.windows.rules.WindowsRules;
-import io.rdphealth.finding.FindingId;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +23,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,10 +32,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every Windows fix against {@link ScriptedWindowsPort}, which stands in for Windows because JNA
+ * Every Windows fix through {@link WindowsFixRunner} (the platform-neutral change runner with the
+ * Windows undo kinds) against {@link ScriptedWindowsPort}, which stands in for Windows because JNA
  * cannot run on the Linux build machines: success re-diagnoses clean, a dry run changes nothing,
- * and a failure at each state-changing call in turn (and a failed verification) leaves the
- * scripted host exactly as it was.
+ * a failure at each state-changing call in turn (and a failed verification) leaves the scripted
+ * host exactly as it was, and a run stopped dead at each state-changing call in turn is undone by
+ * the next run from the journal. Lock, journal and backups are real files under a temporary folder.
  */
 class WindowsFixesTest {
     @TempDir
@@ -47,7 +45,19 @@ class WindowsFixesTest {
 
     /** Builds a plan for one fix from a fresh context. */
     interface Planner {
-        FixPlan plan(FixContext ctx) throws Exception;
+        WindowsFixPlan plan(FixContext ctx) throws Exception;
+
+        default WindowsFixRunner.Planner checked() {
+            return ctx -> {
+                try {
+                    return plan(ctx);
+                } catch (FixRefusedException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+        }
     }
 
     static Stream<Arguments> fixes() {
@@ -66,15 +76,26 @@ class WindowsFixesTest {
         return Clock.fixed(facts.collectedAt(), ZoneOffset.UTC);
     }
 
-    private FixContext context(ScriptedWindowsPort port, WindowsHostFacts facts, ListenerVerifier verifier) {
-        Clock clock = clockOf(facts);
-        return new FixContext(port, new WindowsInspector(port, clock).inspect(), verifier, clock,
-                new FixSettings(Duration.ofSeconds(1), Duration.ofMillis(0), Duration.ofMillis(1)));
+    private static FixSettings settings() {
+        return new FixSettings(Duration.ofSeconds(1), Duration.ofMillis(0), Duration.ofMillis(1));
     }
 
-    private FixRunner runner(String lockName) {
-        return new FixRunner(new FileHostLock(tmp.resolve(lockName)), Path.of("C:\\ProgramData\\RdpHealth\\backup"),
-                Clock.systemUTC());
+    private FixContext context(ScriptedWindowsPort port, WindowsHostFacts facts, ListenerVerifier verifier) {
+        Clock clock = clockOf(facts);
+        return new FixContext(port, new WindowsInspector(port, clock).inspect(), verifier, clock, settings());
+    }
+
+    /** The state folder of one scenario; named RdpHealth as on Windows (the scripted state leaves it out). */
+    private Path state(String name) {
+        return tmp.resolve(name).resolve("RdpHealth");
+    }
+
+    private WindowsFixRunner runner(ScriptedWindowsPort port, WindowsHostFacts facts, ListenerVerifier verifier, Path state) {
+        return new WindowsFixRunner(port, verifier, clockOf(facts), settings(), state);
+    }
+
+    private WindowsFixRunner runner(ScriptedWindowsPort port, WindowsHostFacts facts, Path state) {
+        return runner(port, facts, port.verifier(), state);
     }
 
     @ParameterizedTest(name = "{0} fixes {1}")
@@ -83,12 +104,14 @@ class WindowsFixesTest {
         WindowsHostFacts facts = Snapshots.load(snapshot);
         ScriptedWindowsPort port = ScriptedWindowsPort.from(facts, clockOf(facts));
         StringWriter out = new StringWriter();
+        Path state = state("ok");
 
-        FixResult result = runner("lock").run(planner.plan(context(port, facts, port.verifier())), false, new PrintWriter(out));
+        FixResult result = runner(port, facts, state).run(fix, planner.checked(), false, new PrintWriter(out));
 
         assertThat(result.status()).as(out.toString()).isEqualTo(FixStatus.APPLIED);
         assertThat(result.fix()).isEqualTo(fix);
-        assertThat(result.backup()).isNotNull();
+        assertThat(result.backup()).isNotNull().startsWith(state.resolve("backups"));
+        assertThat(state.resolve("journal.jsonl")).as("a closed run leaves no journal").doesNotExist();
         WindowsHostFacts after = new WindowsInspector(port, clockOf(facts)).inspect();
         assertThat(new WindowsRules().evaluate(after, WindowsRuleContext.at(facts.collectedAt())))
                 .extracting(f -> f.id()).doesNotContain(fixed);
@@ -99,6 +122,7 @@ class WindowsFixesTest {
             assertThat(result.after().notAfter()).isAfter(facts.collectedAt());
         }
         assertThat(result.rebootRequired()).isEqualTo(fix.equals("enable-tls12"));
+        assertThat(out.toString()).contains("step 1/").contains("verify: ").contains("verified");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -106,16 +130,16 @@ class WindowsFixesTest {
     void dryRunPrintsThePlanAndChangesNothing(String fix, String snapshot, Planner planner, FindingId fixed) throws Exception {
         WindowsHostFacts facts = Snapshots.load(snapshot);
         ScriptedWindowsPort port = ScriptedWindowsPort.from(facts, clockOf(facts));
-        FixPlan plan = planner.plan(context(port, facts, port.verifier()));
         ScriptedWindowsPort.State before = port.state();
-        int mutationsBefore = port.mutations();
         StringWriter out = new StringWriter();
+        Path state = state("dry");
 
-        FixResult result = runner("lock").run(plan, true, new PrintWriter(out));
+        FixResult result = runner(port, facts, state).run(fix, planner.checked(), true, new PrintWriter(out));
 
         assertThat(result.status()).isEqualTo(FixStatus.PLANNED);
         assertThat(port.state()).isEqualTo(before);
-        assertThat(port.mutations()).isEqualTo(mutationsBefore).isZero();
+        assertThat(port.mutations()).isZero();
+        assertThat(state).as("no lock, journal or backup").doesNotExist();
         assertThat(out.toString()).contains("Fix " + fix).contains("1. ").contains("verify: ").contains("Dry run: nothing was changed.");
     }
 
@@ -123,28 +147,84 @@ class WindowsFixesTest {
     @MethodSource("fixes")
     void failureAtEveryStateChangingCallLeavesTheHostAsItWas(String fix, String snapshot, Planner planner, FindingId fixed) throws Exception {
         WindowsHostFacts facts = Snapshots.load(snapshot);
-        ScriptedWindowsPort probe = ScriptedWindowsPort.from(facts, clockOf(facts));
-        runner("count").run(planner.plan(context(probe, facts, probe.verifier())), false, new PrintWriter(new StringWriter()));
-        int total = probe.mutations();
-        assertThat(total).isGreaterThan(1);
+        int total = mutationsOfASuccessfulRun(fix, facts, planner);
 
         List<FixStatus> outcomes = new ArrayList<>();
         for (int k = 0; k < total; k++) {
             ScriptedWindowsPort port = ScriptedWindowsPort.from(facts, clockOf(facts));
-            FixPlan plan = planner.plan(context(port, facts, port.verifier()));
             ScriptedWindowsPort.State before = port.state();
             port.failAtMutation(k);
             StringWriter out = new StringWriter();
+            Path state = state("fail-" + k);
 
-            FixResult result = runner("lock-" + k).run(plan, false, new PrintWriter(out));
+            FixResult result = runner(port, facts, state).run(fix, planner.checked(), false, new PrintWriter(out));
 
-            assertThat(result.status()).as("failure at call %d\n%s", k, out).isIn(FixStatus.REFUSED, FixStatus.ROLLED_BACK);
+            assertThat(result.status()).as("failure at call %d\n%s", k, out).isEqualTo(FixStatus.ROLLED_BACK);
             assertThat(port.state()).as("failure at call %d\n%s", k, out).isEqualTo(before);
             assertThat(result.error()).contains("injected failure at state-changing call #" + k);
+            assertThat(state.resolve("journal.jsonl")).as("a complete rollback closes the journal").doesNotExist();
             outcomes.add(result.status());
         }
-        // the first calls are the backup (refused, nothing changed); the later ones are steps (rolled back)
-        assertThat(outcomes).contains(FixStatus.ROLLED_BACK);
+        assertThat(outcomes).hasSize(total);
+    }
+
+    /**
+     * The run stops dead (an {@link Error}, as if the process were killed) at each state-changing
+     * call in turn; the next run finds the journal, undoes what the first one may have applied, and
+     * only then plans: the host it plans from equals the host before the first run.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixes")
+    void aRunStoppedAtEveryStateChangingCallIsUndoneByTheNextRunFromTheJournal(String fix, String snapshot, Planner planner,
+                                                                              FindingId fixed) throws Exception {
+        WindowsHostFacts facts = Snapshots.load(snapshot);
+        int total = mutationsOfASuccessfulRun(fix, facts, planner);
+
+        for (int k = 0; k < total; k++) {
+            ScriptedWindowsPort port = ScriptedWindowsPort.from(facts, clockOf(facts));
+            ScriptedWindowsPort.State before = port.state();
+            Path state = state("halt-" + k);
+            port.haltAtMutation(k);
+
+            int at = k;
+            assertThatThrownBy(() -> runner(port, facts, state).run(fix, planner.checked(), false,
+                    new PrintWriter(new StringWriter()))).as("halt at call %d", at)
+                    .isInstanceOf(ScriptedWindowsPort.SimulatedCrash.class);
+            assertThat(state.resolve("journal.jsonl")).as("halt at call %d leaves the journal", k).exists();
+
+            AtomicReference<ScriptedWindowsPort.State> planned = new AtomicReference<>();
+            StringWriter out = new StringWriter();
+            FixResult next = runner(port, facts, state).run(fix, ctx -> {
+                planned.set(port.state());
+                return planner.checked().plan(ctx);
+            }, false, new PrintWriter(out));
+
+            assertThat(planned.get()).as("halt at call %d, recovered:\n%s", k, out).isEqualTo(before);
+            assertThat(out.toString()).contains("recovered an interrupted run of " + fix);
+            assertThat(next.status()).as("halt at call %d\n%s", k, out).isEqualTo(FixStatus.APPLIED);
+            assertThat(state.resolve("journal.jsonl")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aDryRunAfterAnInterruptedRunListsWhatARealRunUndoesFirst() throws Exception {
+        WindowsHostFacts facts = Snapshots.load("expired-cert");
+        ScriptedWindowsPort port = ScriptedWindowsPort.from(facts, clockOf(facts));
+        Path state = state("pending");
+        String old = facts.certificates().get(0).thumbprint();
+        // call #0 deletes the certificate, #1 is the first service stop of the restart
+        port.haltAtMutation(1);
+        assertThatThrownBy(() -> runner(port, facts, state).run("renew-cert", RenewSelfSignedCertificate::plan, false,
+                new PrintWriter(new StringWriter()))).isInstanceOf(ScriptedWindowsPort.SimulatedCrash.class);
+        StringWriter out = new StringWriter();
+
+        FixResult planned = runner(port, facts, state).run("renew-cert", RenewSelfSignedCertificate::plan, true,
+                new PrintWriter(out));
+
+        assertThat(planned.status()).as(out.toString()).isEqualTo(FixStatus.PLANNED);
+        assertThat(out.toString()).contains("an earlier run was interrupted; a real run first undoes: delete certificate " + old)
+                .contains("restore certificate " + old).contains("restart the RDP services");
+        assertThat(state.resolve("journal.jsonl")).as("a dry run recovers nothing").exists();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -153,15 +233,17 @@ class WindowsFixesTest {
         WindowsHostFacts facts = Snapshots.load(snapshot);
         ScriptedWindowsPort port = ScriptedWindowsPort.from(facts, clockOf(facts));
         String stale = facts.certificates().get(0).thumbprint();
-        FixPlan plan = planner.plan(context(port, facts, p -> stale));
         ScriptedWindowsPort.State before = port.state();
-        FixPlan failingVerify = new FixPlan(plan.name(), plan.warnings(), plan.backupDescription(), plan.backup(), plan.steps(),
-                plan.verification(), () -> {
-                    plan.verify().verify();
-                    throw new IllegalStateException("listener still serves " + stale);
-                }, plan.before(), plan.rebootRequired());
+        WindowsFixRunner.Planner failingVerify = ctx -> {
+            WindowsFixPlan plan = planner.checked().plan(ctx);
+            return plan.withVerification(() -> {
+                plan.verify().verify();
+                throw new IllegalStateException("listener still serves " + stale);
+            });
+        };
 
-        FixResult result = runner("lock").run(failingVerify, false, new PrintWriter(new StringWriter()));
+        FixResult result = runner(port, facts, p -> stale, state("verify")).run(fix, failingVerify, false,
+                new PrintWriter(new StringWriter()));
 
         assertThat(result.status()).isEqualTo(FixStatus.ROLLED_BACK);
         assertThat(result.error()).startsWith("verification failed");
@@ -173,10 +255,10 @@ class WindowsFixesTest {
         WindowsHostFacts facts = Snapshots.load("expired-cert");
         ScriptedWindowsPort port = ScriptedWindowsPort.from(facts, clockOf(facts));
         String old = facts.certificates().get(0).thumbprint();
-        FixPlan plan = RenewSelfSignedCertificate.plan(context(port, facts, p -> old));
         ScriptedWindowsPort.State before = port.state();
 
-        FixResult result = runner("lock").run(plan, false, new PrintWriter(new StringWriter()));
+        FixResult result = runner(port, facts, p -> old, state("stale")).run("renew-cert", RenewSelfSignedCertificate::plan,
+                false, new PrintWriter(new StringWriter()));
 
         assertThat(result.status()).isEqualTo(FixStatus.ROLLED_BACK);
         assertThat(result.error()).contains("the listener serves " + old + ", not the new certificate");
@@ -199,33 +281,37 @@ class WindowsFixesTest {
     void rebuildWarnsAboutOtherServicesAndBacksUpTheWholeFolder() throws Exception {
         WindowsHostFacts facts = Snapshots.load("expired-cert");
         ScriptedWindowsPort port = ScriptedWindowsPort.from(facts, clockOf(facts));
-        FixPlan plan = RebuildMachineKeys.plan(context(port, facts, port.verifier()), true);
+        WindowsFixPlan plan = RebuildMachineKeys.plan(context(port, facts, port.verifier()), true);
 
-        runner("lock").run(plan, false, new PrintWriter(new StringWriter()));
+        FixResult result = runner(port, facts, state("rebuild")).run("rebuild-machinekeys",
+                ctx -> RebuildMachineKeys.plan(ctx, true), false, new PrintWriter(new StringWriter()));
 
+        assertThat(result.status()).isEqualTo(FixStatus.APPLIED);
         assertThat(plan.warnings().get(0)).contains("every machine private key on this host");
         assertThat(port.calls()).anySatisfy(c -> assertThat(c.replace('/', '\\'))
                 .startsWith("copyTree C:\\ProgramData\\Microsoft\\Crypto\\RSA\\MachineKeys"));
         int copy = indexOf(port.calls(), "copyTree");
         int rename = indexOf(port.calls(), "move ");
         assertThat(copy).isLessThan(rename);
+        assertThat(result.backup().resolve("MachineKeys.sddl")).exists();
     }
 
     @Test
     void aSecondFixWhileTheLockIsHeldIsRefusedAndChangesNothing() throws Exception {
         WindowsHostFacts facts = Snapshots.load("firewall-off");
         ScriptedWindowsPort port = ScriptedWindowsPort.from(facts, clockOf(facts));
-        FixPlan plan = EnableFirewallRuleGroup.plan(context(port, facts, port.verifier()), Set.of(FirewallProfile.DOMAIN));
         ScriptedWindowsPort.State before = port.state();
-        HostLock lock = new FileHostLock(tmp.resolve("held.lock"));
+        Path state = state("held");
 
-        try (HostLock.Lease held = lock.acquire()) {
-            FixResult result = new FixRunner(lock, Path.of("C:\\backup"), Clock.systemUTC()).run(plan, false, new PrintWriter(new StringWriter()));
+        try (HostLock held = HostLock.acquire(state.resolve("host.lock"), Duration.ZERO)) {
+            FixResult result = runner(port, facts, state).run("enable-firewall",
+                    ctx -> EnableFirewallRuleGroup.plan(ctx, Set.of(FirewallProfile.DOMAIN)), false, new PrintWriter(new StringWriter()));
 
             assertThat(result.status()).isEqualTo(FixStatus.REFUSED);
             assertThat(result.error()).contains("another rdphealth fix is running");
         }
         assertThat(port.state()).isEqualTo(before);
+        assertThat(port.mutations()).isZero();
     }
 
     @Test
@@ -242,6 +328,16 @@ class WindowsFixesTest {
         assertThatThrownBy(() -> InstallPfxCertificate.plan(ctx, TestPfx.bytes(ctx.clock()), "wrong".toCharArray()))
                 .hasMessageContaining("wrong password");
         assertThat(port.mutations()).isZero();
+    }
+
+    /** State-changing calls a successful run of the fix makes on a fresh host. */
+    private int mutationsOfASuccessfulRun(String fix, WindowsHostFacts facts, Planner planner) {
+        ScriptedWindowsPort probe = ScriptedWindowsPort.from(facts, clockOf(facts));
+        FixResult result = runner(probe, facts, state("count-" + fix)).run(fix, planner.checked(), false,
+                new PrintWriter(new StringWriter()));
+        assertThat(result.status()).isEqualTo(FixStatus.APPLIED);
+        assertThat(probe.mutations()).isPositive();
+        return probe.mutations();
     }
 
     private static int indexOf(List<String> calls, String prefix) {

@@ -7,6 +7,9 @@ import io.rdphealth.finding.Finding;
 import io.rdphealth.finding.FindingId;
 import io.rdphealth.finding.Severity;
 import io.rdphealth.host.windows.CryptoPolicy;
+import io.rdphealth.host.windows.FirewallBlockRule;
+import io.rdphealth.host.windows.FirewallFacts;
+import io.rdphealth.host.windows.FirewallProfile;
 import io.rdphealth.host.windows.KeyContainer;
 import io.rdphealth.host.windows.ListenerSettings;
 import io.rdphealth.host.windows.FolderAcl;
@@ -18,6 +21,8 @@ import io.rdphealth.host.windows.StoreCertificate;
 import io.rdphealth.host.windows.WindowsHostFacts;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Every rule against the shipped snapshots and against one-value edits of the healthy one. */
@@ -82,6 +87,69 @@ class WindowsRulesTest {
         assertThat(findings).extracting(Finding::id).containsExactly(FindingId.FIREWALL_RULE_DISABLED);
         assertThat(findings.get(0).summary()).contains("active domain profile");
         assertThat(findings.get(0).fix().automatedBy()).isEqualTo("enable-firewall");
+    }
+
+    @Test
+    void aBlockRuleCoveringTheListenerPortForAnActiveProfileIsNamed() {
+        List<Finding> findings = diagnose(Snapshots.load("firewall-block-rule"));
+
+        // the healthy host it was made from, plus the rule: the 36887 event stays as context
+        assertThat(findings).extracting(Finding::id)
+                .containsExactlyInAnyOrder(FindingId.FIREWALL_RULE_BLOCKING, FindingId.EVENT_LOG_EVIDENCE);
+        Finding blocking = findings.stream().filter(f -> f.id() == FindingId.FIREWALL_RULE_BLOCKING).findFirst().orElseThrow();
+        assertThat(blocking.severity()).isEqualTo(Severity.ERROR);
+        assertThat(blocking.summary()).contains("'SEC-2291 block remote admin ports'").contains("RDP port 3389");
+        assertThat(blocking.evidence()).hasSize(2);
+        assertThat(blocking.evidence().get(0)).contains("inbound block rule 'SEC-2291 block remote admin ports'")
+                .contains("local ports 22,3389-3390,5985-5986").contains("for the active domain profile")
+                .contains("from every address");
+        // 445, the RPC-EPMap keyword and a rule limited to another program do not touch the listener
+        assertThat(String.join("\n", blocking.evidence())).doesNotContain("SMB").doesNotContain("RPC endpoint")
+                .doesNotContain("telnetd");
+        assertThat(blocking.fix().isAutomatable()).isFalse();
+        assertThat(blocking.fix().steps()).anySatisfy(step -> assertThat(step).contains("Disable-NetFirewallRule"));
+    }
+
+    @Test
+    void blockRulesOnlyCountForActiveProfilesWithTheFirewallOnAndTheListenersPort() {
+        WindowsHostFacts healthy = Snapshots.load("healthy");
+        FirewallFacts fw = healthy.firewall();
+        FirewallBlockRule everywhere = new FirewallBlockRule("block 3389", Set.of(FirewallProfile.values()), "3389", "*", null, null);
+
+        assertThat(ids(firewall(healthy, fw.withInboundTcpBlockRules(List.of(everywhere)))))
+                .contains(FindingId.FIREWALL_RULE_BLOCKING);
+        FirewallBlockRule publicOnly = new FirewallBlockRule("block 3389 public", Set.of(FirewallProfile.PUBLIC), "3389", "*", null, null);
+        assertThat(ids(firewall(healthy, fw.withInboundTcpBlockRules(List.of(publicOnly)))))
+                .as("the active profile is domain").doesNotContain(FindingId.FIREWALL_RULE_BLOCKING);
+        FirewallFacts off = new FirewallFacts(Map.of(FirewallProfile.DOMAIN, false), fw.activeProfiles(),
+                fw.remoteDesktopRuleGroupEnabled(), List.of(everywhere));
+        assertThat(ids(firewall(healthy, off))).as("the firewall is off for the active profile")
+                .doesNotContain(FindingId.FIREWALL_RULE_BLOCKING);
+        ListenerSettings l = healthy.listener();
+        WindowsHostFacts moved = with(firewall(healthy, fw.withInboundTcpBlockRules(List.of(everywhere))),
+                new ListenerSettings(0, null, 4489, l.securityLayer(), l.userAuthentication(), l.minEncryptionLevel(), null, null));
+        assertThat(ids(moved)).as("PortNumber 4489 is not blocked").doesNotContain(FindingId.FIREWALL_RULE_BLOCKING);
+        FirewallBlockRule range = new FirewallBlockRule("block 4000-5000", Set.of(FirewallProfile.DOMAIN), "4000-5000", "10.0.0.0/8",
+                null, null);
+        WindowsHostFacts movedIntoRange = with(firewall(healthy, fw.withInboundTcpBlockRules(List.of(range))), moved.listener());
+        assertThat(diagnose(movedIntoRange)).filteredOn(f -> f.id() == FindingId.FIREWALL_RULE_BLOCKING).singleElement()
+                .satisfies(f -> assertThat(f.evidence().get(0)).contains("covers TCP 4489").contains("from 10.0.0.0/8"));
+    }
+
+    @Test
+    void blockRulesLimitedToAnotherProgramOrServiceDoNotTouchTermService() {
+        WindowsHostFacts healthy = Snapshots.load("healthy");
+        FirewallFacts fw = healthy.firewall();
+        Set<FirewallProfile> all = Set.of(FirewallProfile.values());
+
+        assertThat(ids(firewall(healthy, fw.withInboundTcpBlockRules(List.of(new FirewallBlockRule("winrm", all, "*", "*",
+                "%SystemRoot%\\system32\\svchost.exe", "WinRM")))))).doesNotContain(FindingId.FIREWALL_RULE_BLOCKING);
+        assertThat(ids(firewall(healthy, fw.withInboundTcpBlockRules(List.of(new FirewallBlockRule("app", all, "3389", "*",
+                "C:\\app\\server.exe", null)))))).doesNotContain(FindingId.FIREWALL_RULE_BLOCKING);
+        assertThat(ids(firewall(healthy, fw.withInboundTcpBlockRules(List.of(new FirewallBlockRule("rdp service", all, "3389", "*",
+                "%SystemRoot%\\system32\\svchost.exe", "termservice")))))).contains(FindingId.FIREWALL_RULE_BLOCKING);
+        assertThat(ids(firewall(healthy, fw.withInboundTcpBlockRules(List.of(new FirewallBlockRule("any service", all, "*", "*",
+                null, "*")))))).contains(FindingId.FIREWALL_RULE_BLOCKING);
     }
 
     @Test
@@ -206,6 +274,11 @@ class WindowsRulesTest {
     static WindowsHostFacts certificates(WindowsHostFacts f, List<StoreCertificate> c) {
         return new WindowsHostFacts(1, f.collectedAt(), f.computerName(), f.machineGuid(), f.listener(), c, f.machineKeys(),
                 f.services(), f.firewall(), f.schannel(), f.cryptoPolicy(), f.events(), List.of());
+    }
+
+    static WindowsHostFacts firewall(WindowsHostFacts f, FirewallFacts fw) {
+        return new WindowsHostFacts(1, f.collectedAt(), f.computerName(), f.machineGuid(), f.listener(), f.certificates(), f.machineKeys(),
+                f.services(), fw, f.schannel(), f.cryptoPolicy(), f.events(), List.of());
     }
 
     static WindowsHostFacts crypto(WindowsHostFacts f, CryptoPolicy p) {

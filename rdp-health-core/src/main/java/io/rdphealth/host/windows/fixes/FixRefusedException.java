@@ -1,4 +1,4 @@
-package io.rdphealth.host.windows.fix;
+package io.rdphealth.host.windows.fixes;
 
 /** A fix cannot start (a precondition fails, a confirmation is missing); nothing was changed. */
 public class FixRefusedException extends Exception {

@@ -1,4 +1,4 @@
-package io.rdphealth.host.windows.fix;
+package io.rdphealth.host.windows.fixes;
 
 import java.nio.file.Path;
 import java.util.List;
