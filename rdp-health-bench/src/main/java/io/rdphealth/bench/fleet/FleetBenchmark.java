@@ -91,6 +91,7 @@ public final class FleetBenchmark {
                 }
                 try (TunDelayLink link = TunDelayLink.start(Path.of(options.get("tundelay")), Duration.ofMillis(rtt).dividedBy(2),
                         null, options.get("client-netns"))) {
+                    link.forwardToLoopback(fleet.basePort(), fleet.basePort() + fleet.size() - 1);
                     for (int loss : ints("loss")) {
                         for (int size : sizes) {
                             scenario(fleet, clientFilter, link, size, rtt, loss);

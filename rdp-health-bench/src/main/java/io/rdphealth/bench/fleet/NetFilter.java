@@ -20,6 +20,7 @@ final class NetFilter implements AutoCloseable {
 
     /** {@code ip netns exec NAME} for the client namespace, empty for the current one. */
     private final List<String> prefix;
+    private long baseline;
 
     private NetFilter(List<String> prefix) {
         this.prefix = prefix;
@@ -36,6 +37,7 @@ final class NetFilter implements AutoCloseable {
 
     /** Counts new connections to {@code lo..hi} and drops {@code lossPercent}% of packets to and from them. */
     void configure(int lo, int hi, int lossPercent) throws IOException, InterruptedException {
+        baseline = 0;
         nft("flush chain inet " + TABLE + " out");
         nft("flush chain inet " + TABLE + " in");
         nft("add rule inet " + TABLE + " out tcp dport " + lo + "-" + hi + " ct state new counter");
@@ -45,11 +47,22 @@ final class NetFilter implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a new count. The rule's counter itself is not reset: {@code nft reset counters} only
+     * resets named counter objects, not a rule's anonymous counter (nft 1.0.6 here), so every tool
+     * after the first in a scenario used to be charged the earlier tools' connections too.
+     */
     void resetCounters() throws IOException, InterruptedException {
-        nft("reset counters table inet " + TABLE);
+        baseline = total();
     }
 
+    /** New connections since {@link #resetCounters()} (or since {@link #configure}). */
     long newConnections() throws IOException, InterruptedException {
+        long total = total();
+        return total < 0 ? -1 : total - baseline;
+    }
+
+    private long total() throws IOException, InterruptedException {
         Matcher matcher = PACKETS.matcher(nft("list chain inet " + TABLE + " out"));
         return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
     }

@@ -29,15 +29,19 @@ final class TunDelayLink implements AutoCloseable {
     private static final String CLIENT_DEVICE = "rbcli";
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
+    private static final String NAT_TABLE = "rdpbench_link";
+
     private final Process process;
     private final Path errors;
     private final Duration oneWayDelay;
+    private final String serverNetns;
     private String statistics = "";
 
-    private TunDelayLink(Process process, Path errors, Duration oneWayDelay) {
+    private TunDelayLink(Process process, Path errors, Duration oneWayDelay, String serverNetns) {
         this.process = process;
         this.errors = errors;
         this.oneWayDelay = oneWayDelay;
+        this.serverNetns = serverNetns;
     }
 
     /**
@@ -54,7 +58,7 @@ final class TunDelayLink implements AutoCloseable {
         command.addAll(List.of(binary.toString(), Long.toString(oneWayDelay.toNanos() / 1000), SERVER_DEVICE,
                 "/run/netns/" + clientNetns, CLIENT_DEVICE));
         Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
-        TunDelayLink link = new TunDelayLink(process, errors, oneWayDelay);
+        TunDelayLink link = new TunDelayLink(process, errors, oneWayDelay, serverNetns);
         try {
             link.awaitReady();
             ip(serverNetns, "addr add " + SERVER_ADDRESS + "/30 dev " + SERVER_DEVICE);
@@ -67,6 +71,22 @@ final class TunDelayLink implements AutoCloseable {
             link.close();
             throw e;
         }
+    }
+
+    /**
+     * Makes 127.0.0.1 ports {@code lo..hi} of the server namespace reachable from the client as
+     * {@value #SERVER_ADDRESS}{@code :port}: a DNAT of what arrives on the link to loopback
+     * ({@code route_localnet} on the link device only), so the servers keep listening on 127.0.0.1
+     * alone. Undone by {@link #close()}.
+     */
+    void forwardToLoopback(int lo, int hi) throws IOException, InterruptedException {
+        List<String> sysctl = new ArrayList<>(inNamespace(serverNetns));
+        sysctl.addAll(List.of("sysctl", "-q", "-w", "net.ipv4.conf." + SERVER_DEVICE + ".route_localnet=1"));
+        run(sysctl);
+        nft("add table ip " + NAT_TABLE);
+        nft("add chain ip " + NAT_TABLE + " pre { type nat hook prerouting priority dstnat ; }");
+        nft("add rule ip " + NAT_TABLE + " pre iifname " + SERVER_DEVICE + " tcp dport " + lo + "-" + hi
+                + " dnat to 127.0.0.1");
     }
 
     /** {@code ip netns exec NAME} or nothing for the current namespace. */
@@ -128,6 +148,13 @@ final class TunDelayLink implements AutoCloseable {
         if (!statistics.isEmpty()) {
             return; // closed already
         }
+        try {
+            nft("delete table ip " + NAT_TABLE);
+        } catch (IOException e) {
+            // there was no forwarding
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         process.destroy(); // SIGTERM: it prints its statistics and exits
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
@@ -142,12 +169,23 @@ final class TunDelayLink implements AutoCloseable {
         }
     }
 
+    private void nft(String arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(inNamespace(serverNetns));
+        command.add("nft");
+        command.addAll(List.of(arguments.split(" ")));
+        run(command);
+    }
+
     private static void ip(String netns, String arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("ip"));
         if (netns != null) {
             command.addAll(List.of("-n", netns));
         }
         command.addAll(List.of(arguments.split(" ")));
+        run(command);
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
         Process ip = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(ip.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!ip.waitFor(10, TimeUnit.SECONDS) || ip.exitValue() != 0) {

@@ -1,6 +1,7 @@
 package io.rdphealth.bench.fleet;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -20,7 +21,7 @@ import java.util.List;
  * threads. A test double only in the sense that it is a minimal real TCP peer; there is no other
  * peer to measure a link with.
  *
- * <p>{@code server PORT}: prints {@code listening} once bound, echoes until killed; on a peer's
+ * <p>{@code server PORT}: listens on 127.0.0.1, prints {@code listening} once bound, echoes until killed; on a peer's
  * EOF it half-closes after echoing everything. {@code client HOST PORT CONNECTIONS BYTES}: prints
  * one line {@code connected=.. intact=.. eof=.. minConnectMs=.. maxConnectMs=.. minExchangeMs=..
  * maxExchangeMs=..} and exits.
@@ -39,7 +40,7 @@ public final class LinkPeer {
 
     private static void server(int port) throws IOException {
         try (Selector selector = Selector.open(); ServerSocketChannel listener = ServerSocketChannel.open()) {
-            listener.bind(new InetSocketAddress(port), 4096);
+            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 4096);
             listener.configureBlocking(false);
             listener.register(selector, SelectionKey.OP_ACCEPT);
             System.out.println("listening");

@@ -53,6 +53,7 @@ class TunDelayLinkTest {
     @Test
     void handshakeAndEachExchangeCostARoundTripAndDataArrivesInOrderFollowedByTheClose() throws Exception {
         try (TunDelayLink link = TunDelayLink.start(binary, Duration.ofMillis(50), SERVER_NS, CLIENT_NS)) {
+            link.forwardToLoopback(PORT, PORT);
             Map<String, Double> result = exchange(1, 256 * 1024);
 
             assertThat(result.get("connected")).isEqualTo(1);
@@ -66,6 +67,7 @@ class TunDelayLinkTest {
     @Test
     void oneSingleThreadedProcessCarriesThousandConcurrentConnections() throws Exception {
         try (TunDelayLink link = TunDelayLink.start(binary, Duration.ofMillis(25), SERVER_NS, CLIENT_NS)) {
+            link.forwardToLoopback(PORT, PORT);
             String threads = Files.readAllLines(Path.of("/proc", Long.toString(link.pid()), "status")).stream()
                     .filter(line -> line.startsWith("Threads:")).findFirst().orElseThrow();
             Map<String, Double> result = exchange(1000, 8 * 1024);
