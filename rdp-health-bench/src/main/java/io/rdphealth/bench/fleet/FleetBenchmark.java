@@ -1,6 +1,5 @@
 package io.rdphealth.bench.fleet;
 
-import io.rdphealth.testing.DelayingProxy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +23,15 @@ import java.util.stream.IntStream;
  * {@code scripts/bench-fleet.sh} (docs/benchmark.md), which builds it, installs nmap and sslscan
  * and, as root, runs it inside a network namespace of its own (needed for {@code --nft}).
  *
- * <p>Options: {@code --sizes 1,50,200,1000 --rtts 0,50,150 --loss 0 --tools rdphealth,nmap,sslscan
- * --parallelism 256 --sslscan-parallel 16 --base-port 21000 --proxy-base-port 24000 --timeout 900
- * --nft --peer-max-size 1000}. Peers (nmap, sslscan) run only for sizes up to {@code --peer-max-size}.
+ * <p>Round trips: the tools run in a client network namespace ({@code --client-netns}) and reach
+ * the fleet over a {@link TunDelayLink} ({@code --tundelay BINARY}) adding RTT/2 per direction to
+ * every packet; at RTT 0 they run next to the fleet on 127.0.0.1.
+ *
+ * <p>Options: {@code --sizes 1,50,200,1000 --rtts 0,50,150 --loss 0 --tools rdphealth,warm,nmap,sslscan
+ * --parallelism 256 --sslscan-parallel 16 --base-port 21000 --timeout 900 --warm-runs 20
+ * --nft --client-netns NAME --tundelay PATH --peer-max-size 1000}. Peers (nmap, sslscan) run only
+ * for sizes up to {@code --peer-max-size}; {@code warm} ({@link WarmProbe}, the same target
+ * {@code --warm-runs} times in one JVM, with and without standard-security enumeration) only at size 1.
  */
 public final class FleetBenchmark {
     private final Map<String, String> options;
@@ -41,7 +46,7 @@ public final class FleetBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("sizes", "1,50,200,1000", "rtts", "0,50,150", "loss", "0",
                 "tools", "rdphealth,nmap,sslscan", "parallelism", "256", "sslscan-parallel", "16", "base-port", "21000",
-                "proxy-base-port", "24000", "timeout", "900", "peer-max-size", "1000"));
+                "timeout", "900", "peer-max-size", "1000", "warm-runs", "20"));
         for (int i = 0; i < args.length; i++) {
             String name = args[i].substring(2);
             if (name.equals("nft")) {
@@ -62,19 +67,38 @@ public final class FleetBenchmark {
         List<Integer> sizes = ints("sizes");
         int largest = sizes.stream().mapToInt(Integer::intValue).max().orElseThrow();
         int basePort = Integer.parseInt(options.get("base-port"));
-        int proxyBase = Integer.parseInt(options.get("proxy-base-port"));
         System.out.printf(Locale.ROOT, "# fleet benchmark: %s; %d cores; load average %s%n", options,
                 Runtime.getRuntime().availableProcessors(), loadAverage());
         long fleetStart = System.nanoTime();
         try (XrdpFleet fleet = XrdpFleet.start(largest, basePort);
-                NetFilter filter = options.containsKey("nft") ? NetFilter.create() : null) {
+                NetFilter filter = options.containsKey("nft") ? NetFilter.create(null) : null;
+                NetFilter clientFilter = options.containsKey("nft") && options.containsKey("client-netns")
+                        ? NetFilter.create(options.get("client-netns")) : null) {
             System.out.printf(Locale.ROOT, "# %d xrdp servers listening on 127.0.0.1:%d-%d after %.1f s, %d MiB resident together%n",
                     largest, basePort, basePort + largest - 1, (System.nanoTime() - fleetStart) / 1e9, fleet.residentMegabytes());
             for (int rtt : ints("rtts")) {
-                for (int loss : ints("loss")) {
-                    for (int size : sizes) {
-                        scenario(fleet, filter, size, rtt, loss, proxyBase);
+                if (rtt == 0) {
+                    for (int loss : ints("loss")) {
+                        for (int size : sizes) {
+                            scenario(fleet, filter, null, size, rtt, loss);
+                        }
                     }
+                    continue;
+                }
+                if (!options.containsKey("client-netns") || !options.containsKey("tundelay")) {
+                    System.out.printf("# skipped rtt %d ms: needs --client-netns and --tundelay (root)%n", rtt);
+                    continue;
+                }
+                try (TunDelayLink link = TunDelayLink.start(Path.of(options.get("tundelay")), Duration.ofMillis(rtt).dividedBy(2),
+                        null, options.get("client-netns"))) {
+                    link.forwardToLoopback(fleet.basePort(), fleet.basePort() + fleet.size() - 1);
+                    for (int loss : ints("loss")) {
+                        for (int size : sizes) {
+                            scenario(fleet, clientFilter, link, size, rtt, loss);
+                        }
+                    }
+                    link.close();
+                    System.out.println("# rtt " + rtt + " ms link: " + link.statistics());
                 }
             }
         } finally {
@@ -82,63 +106,75 @@ public final class FleetBenchmark {
         }
     }
 
-    private void scenario(XrdpFleet fleet, NetFilter filter, int size, int rtt, int loss, int proxyBase) throws Exception {
+    /**
+     * One fleet size, round trip and loss, every selected tool. {@code link} null: the tools run
+     * next to the fleet on 127.0.0.1; otherwise in the client namespace, over the delaying link.
+     */
+    private void scenario(XrdpFleet fleet, NetFilter filter, TunDelayLink link, int size, int rtt, int loss) throws Exception {
         if (loss > 0 && filter == null) {
             System.out.printf("# skipped loss %d%%: needs --nft (root, own network namespace)%n", loss);
             return;
         }
-        List<DelayingProxy> proxies = new ArrayList<>();
-        try {
-            int firstPort = fleet.basePort();
-            if (rtt > 0) {
-                for (int i = 0; i < size; i++) {
-                    proxies.add(DelayingProxy.startOn(proxyBase + i, fleet.basePort() + i, Duration.ofMillis(rtt / 2), 16));
+        int firstPort = fleet.basePort();
+        String host = link == null ? "127.0.0.1" : TunDelayLink.SERVER_ADDRESS;
+        List<String> prefix = link == null ? List.of() : TunDelayLink.inNamespace(options.get("client-netns"));
+        List<Integer> ports = IntStream.range(firstPort, firstPort + size).boxed().toList();
+        if (filter != null) {
+            filter.configure(firstPort, firstPort + size - 1, loss);
+        }
+        String scenario = String.format(Locale.ROOT, "%d targets, rtt %d ms, loss %d%%", size, rtt, loss);
+        Path targets = work.resolve("targets-" + size + ".txt");
+        Files.write(targets, ports.stream().map(port -> host + ":" + port).toList());
+        Measurement library = null;
+        List<String> tools = new ArrayList<>();
+        for (String tool : options.get("tools").split(",")) {
+            if (tool.equals("warm")) {
+                if (size == 1) {
+                    tools.addAll(List.of("warm-default", "warm-no-standard-security"));
                 }
-                firstPort = proxyBase;
+            } else if (tool.equals("rdphealth") || size <= Integer.parseInt(options.get("peer-max-size"))) {
+                tools.add(tool);
             }
-            List<Integer> ports = IntStream.range(firstPort, firstPort + size).boxed().toList();
+        }
+        for (String tool : tools) {
             if (filter != null) {
-                filter.configure(firstPort, firstPort + size - 1, loss);
+                filter.resetCounters();
             }
-            String scenario = String.format(Locale.ROOT, "%d targets, rtt %d ms, loss %d%%", size, rtt, loss);
-            Path targets = work.resolve("targets-" + size + ".txt");
-            Files.write(targets, ports.stream().map(port -> "127.0.0.1:" + port).toList());
-            Measurement library = null;
-            for (String tool : options.get("tools").split(",")) {
-                if (!tool.equals("rdphealth") && size > Integer.parseInt(options.get("peer-max-size"))) {
-                    continue;
-                }
-                if (filter != null) {
-                    filter.resetCounters();
-                }
-                String load = loadAverage();
-                Measurement m = Measurement.of(command(tool, targets, ports), work, Long.parseLong(options.get("timeout")));
-                long connections = filter == null ? -1 : filter.newConnections();
-                if (tool.equals("rdphealth")) {
-                    library = m;
-                }
-                String found = found(tool, m);
-                rows.add(new String[] {scenario, tool, seconds(m.wallSeconds(), m.timedOut()), seconds(m.cpuSeconds(), false),
-                        m.peakRssKib() < 0 ? "?" : Long.toString(m.peakRssKib() / 1024),
-                        connections < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", (double) connections / size),
-                        ratio(m.wallSeconds(), library == null ? Double.NaN : library.wallSeconds()),
-                        ratio(m.cpuSeconds(), library == null ? Double.NaN : library.cpuSeconds()),
-                        load, found});
-                System.out.println("# " + String.join(" | ", rows.get(rows.size() - 1)));
+            String load = loadAverage();
+            double linkCpuBefore = link == null ? Double.NaN : link.cpuSeconds();
+            List<String> command = new ArrayList<>(prefix);
+            command.addAll(command(tool, targets, ports, host, rtt));
+            Measurement m = Measurement.of(command, work, Long.parseLong(options.get("timeout")));
+            double linkCpu = link == null ? Double.NaN : link.cpuSeconds() - linkCpuBefore;
+            long connections = filter == null ? -1 : filter.newConnections();
+            int perTarget = tool.startsWith("warm") ? Integer.parseInt(options.get("warm-runs")) : size;
+            if (tool.equals("rdphealth")) {
+                library = m;
             }
-        } finally {
-            proxies.forEach(DelayingProxy::close);
+            String found = found(tool, m);
+            rows.add(new String[] {scenario, tool, seconds(m.wallSeconds(), m.timedOut()), seconds(m.cpuSeconds(), false),
+                    m.peakRssKib() < 0 ? "?" : Long.toString(m.peakRssKib() / 1024),
+                    connections < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", (double) connections / perTarget),
+                    ratio(m.wallSeconds(), library == null ? Double.NaN : library.wallSeconds()),
+                    ratio(m.cpuSeconds(), library == null ? Double.NaN : library.cpuSeconds()),
+                    link == null ? "-" : seconds(linkCpu, false), load, found});
+            System.out.println("# " + String.join(" | ", rows.get(rows.size() - 1)));
         }
     }
 
-    private List<String> command(String tool, Path targets, List<Integer> ports) throws IOException {
+    private List<String> command(String tool, Path targets, List<Integer> ports, String host, int rtt) throws IOException {
         String range = ports.get(0) + "-" + ports.get(ports.size() - 1);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String classpath = System.getProperty("java.class.path");
         return switch (tool) {
-            case "rdphealth" -> List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-cp",
-                    System.getProperty("java.class.path"), ProbeFleet.class.getName(), targets.toString(), options.get("parallelism"));
+            case "rdphealth" -> List.of(java, "-Xmx256m", "-cp", classpath, ProbeFleet.class.getName(), targets.toString(),
+                    options.get("parallelism"));
+            case "warm-default", "warm-no-standard-security" -> List.of(java, "-Xmx256m", "-cp", classpath,
+                    WarmProbe.class.getName(), host + ":" + ports.get(0), options.get("warm-runs"),
+                    Boolean.toString(tool.equals("warm-default")), Integer.toString(rtt));
             // Non-standard ports: the scripts' portrule needs the service identified as ms-wbt-server (-sV).
             case "nmap" -> List.of("nmap", "-Pn", "-n", "-sV", "--version-light", "-p", range, "--script",
-                    "rdp-enum-encryption,rdp-ntlm-info", "127.0.0.1");
+                    "rdp-enum-encryption,rdp-ntlm-info", host);
             case "sslscan" -> {
                 Path out = Files.createDirectories(work.resolve("sslscan-" + ports.size() + "-" + System.nanoTime()));
                 yield List.of("sh", "-c", "xargs -P " + options.get("sslscan-parallel")
@@ -156,7 +192,8 @@ public final class FleetBenchmark {
             return "TIMED OUT";
         }
         return switch (tool) {
-            case "rdphealth" -> out.lines().filter(line -> line.startsWith("run-millis=")).findFirst()
+            case "rdphealth", "warm-default", "warm-no-standard-security" -> out.lines()
+                    .filter(line -> line.startsWith("run-millis=") || line.startsWith("warm ")).findFirst()
                     .orElse("exit " + m.exitCode() + ": " + out.lines().limit(3).collect(Collectors.joining(" / ")));
             case "nmap" -> String.format(Locale.ROOT, "ms-wbt-server ports %d; rdp-enum-encryption output %d (SSL: SUCCESS %d, "
                     + "CredSSP (NLA): SUCCESS %d); rdp-ntlm-info output %d", count(out, "open  ms-wbt-server"),
@@ -196,7 +233,7 @@ public final class FleetBenchmark {
 
     private void printTable() {
         String[] header = {"scenario", "tool", "wall s", "CPU s", "peak RSS MiB", "TCP conns/target", "wall vs lib",
-            "CPU vs lib", "load", "found"};
+            "CPU vs lib", "link CPU s", "load", "found"};
         System.out.println();
         System.out.println("| " + String.join(" | ", header) + " |");
         System.out.println("|" + " --- |".repeat(header.length));
