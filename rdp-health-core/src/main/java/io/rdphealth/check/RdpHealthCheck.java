@@ -4,6 +4,8 @@ import io.rdphealth.diagnosis.Diagnosis;
 import io.rdphealth.diagnosis.rules.GatewayRules;
 import io.rdphealth.evidence.GatewayEvidence;
 import io.rdphealth.finding.Finding;
+import io.rdphealth.finding.FindingId;
+import io.rdphealth.finding.Fix;
 import io.rdphealth.host.HostInspector;
 import io.rdphealth.host.LocalHost;
 import io.rdphealth.policy.SeverityPolicy;
@@ -108,11 +110,28 @@ public final class RdpHealthCheck {
         }
     }
 
+    /**
+     * One target, start to end. An unexpected failure of the probe, the host inspection or the
+     * diagnosis is contained here: the target gets a PROBE_FAILED finding (never "healthy") and
+     * the other targets keep their results.
+     */
     private TargetResult assess(WireProbe probe, Target target) {
-        TargetResult probed = probe.probe(target);
-        List<Finding> hostFindings = hostInspector != null && inspectable.test(target)
-                ? hostInspector.inspect(probed, diagnosis.policy()) : List.of();
-        return diagnosis.diagnose(probed, hostFindings);
+        Instant startedAt = clock.instant();
+        long start = System.nanoTime();
+        try {
+            TargetResult probed = probe.probe(target);
+            List<Finding> hostFindings = hostInspector != null && inspectable.test(target)
+                    ? hostInspector.inspect(probed, diagnosis.policy()) : List.of();
+            return diagnosis.diagnose(probed, hostFindings);
+        } catch (RuntimeException e) {
+            Finding failed = Finding.of(FindingId.PROBE_FAILED, target.input(),
+                    "RDP Health could not assess this target: " + e.getClass().getSimpleName(),
+                    List.of(e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage())),
+                    Fix.manual("Re-run the check; if it fails again, report the evidence line to the RDP Health maintainers.",
+                            "Until then, treat the target as not verified."));
+            return new TargetResult(target, null, List.of(), diagnosis.rank(List.of(failed)), startedAt,
+                    Math.round((System.nanoTime() - start) / 1e4) / 100.0);
+        }
     }
 
     private GatewayResult probeGateway() {

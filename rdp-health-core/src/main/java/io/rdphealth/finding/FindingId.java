@@ -25,6 +25,8 @@ public enum FindingId {
     NOT_RDP(NETWORK, CRITICAL, "something answers on the port but it is not an RDP listener"),
     NETWORK_UNSTABLE(NETWORK, WARNING, "connect-time samples show high jitter or loss"),
     CONNECTION_DROPPED(NETWORK, CRITICAL, "the server closed or reset the connection in the middle of the handshake"),
+    /** Added by RDP Health (not in the shared catalog): the probe itself failed, so nothing was verified. */
+    PROBE_FAILED(NETWORK, ERROR, "the target could not be assessed: the probe failed unexpectedly"),
 
     // Security negotiation
     NEG_SSL_REQUIRED(NEGOTIATION, INFO, "server demands TLS; clients offering only standard RDP security fail"),
