@@ -83,6 +83,45 @@ public final class Der {
         }
     }
 
+    /** A definite length read from the peer: where the value starts and how many bytes it has. */
+    public record Length(int valueOffset, int length) {
+    }
+
+    /**
+     * Reads a definite length (short form, or long form of 1 to 4 bytes, as DER and the BER of
+     * MCS use) at {@code offset}, and checks that the value it announces ends at or before
+     * {@code limit}. {@code what} names the element in error messages.
+     */
+    public static Length readLength(byte[] source, int offset, int limit, String what) throws MalformedPduException {
+        if (offset >= limit) {
+            throw new MalformedPduException(MalformedPduException.Kind.TRUNCATED, what + ": length missing");
+        }
+        int first = source[offset] & 0xFF;
+        int position = offset + 1;
+        long length;
+        if (first < 0x80) {
+            length = first;
+        } else {
+            int count = first & 0x7F;
+            if (count == 0 || count > 4) {
+                throw new MalformedPduException(MalformedPduException.Kind.MALFORMED,
+                        what + ": length form 0x" + Integer.toHexString(first));
+            }
+            if (position + count > limit) {
+                throw new MalformedPduException(MalformedPduException.Kind.TRUNCATED, what + ": length truncated");
+            }
+            length = 0;
+            for (int i = 0; i < count; i++) {
+                length = length << 8 | (source[position++] & 0xFF);
+            }
+        }
+        if (length > limit - position) {
+            throw new MalformedPduException(MalformedPduException.Kind.TRUNCATED,
+                    what + " claims " + length + " bytes, " + (limit - position) + " remain");
+        }
+        return new Length(position, (int) length);
+    }
+
     /**
      * Reads the TLV at {@code offset}, which must end at or before {@code limit}. Only single-byte
      * tags and definite lengths of up to 4 bytes are DER; anything else is malformed.
@@ -95,30 +134,8 @@ public final class Der {
         if ((tag & 0x1F) == 0x1F) {
             throw new MalformedPduException(MalformedPduException.Kind.MALFORMED, "multi-byte DER tag at offset " + offset);
         }
-        int first = source[offset + 1] & 0xFF;
-        int position = offset + 2;
-        long length;
-        if (first < 0x80) {
-            length = first;
-        } else {
-            int count = first & 0x7F;
-            if (count == 0 || count > 4) {
-                throw new MalformedPduException(MalformedPduException.Kind.MALFORMED,
-                        "DER length form 0x" + Integer.toHexString(first) + " at offset " + offset);
-            }
-            if (position + count > limit) {
-                throw new MalformedPduException(MalformedPduException.Kind.TRUNCATED, "DER length truncated at offset " + offset);
-            }
-            length = 0;
-            for (int i = 0; i < count; i++) {
-                length = length << 8 | (source[position++] & 0xFF);
-            }
-        }
-        if (length > limit - position) {
-            throw new MalformedPduException(MalformedPduException.Kind.TRUNCATED,
-                    "DER element at offset " + offset + " claims " + length + " bytes, " + (limit - position) + " remain");
-        }
-        return new Element(tag, source, position, (int) length);
+        Length length = readLength(source, offset + 1, limit, "DER element at offset " + offset);
+        return new Element(tag, source, length.valueOffset(), length.length());
     }
 
     /**

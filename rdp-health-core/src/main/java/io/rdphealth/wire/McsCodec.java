@@ -336,32 +336,8 @@ public final class McsCodec {
 
     /** {valueOffset, valueLength} of a BER length at {@code offset}, checked against {@code limit}. */
     private static int[] berLengthAt(byte[] b, int offset, int limit) throws MalformedPduException {
-        if (offset >= limit) {
-            throw new MalformedPduException(MalformedPduException.Kind.TRUNCATED, "BER length missing at offset " + offset);
-        }
-        int first = b[offset] & 0xFF;
-        int position = offset + 1;
-        long length;
-        if (first < 0x80) {
-            length = first;
-        } else {
-            int count = first & 0x7F;
-            if (count == 0 || count > 4) {
-                throw new MalformedPduException(MalformedPduException.Kind.MALFORMED, "BER length form 0x" + Integer.toHexString(first));
-            }
-            if (position + count > limit) {
-                throw new MalformedPduException(MalformedPduException.Kind.TRUNCATED, "BER length truncated at offset " + offset);
-            }
-            length = 0;
-            for (int i = 0; i < count; i++) {
-                length = length << 8 | (b[position++] & 0xFF);
-            }
-        }
-        if (length > limit - position) {
-            throw new MalformedPduException(MalformedPduException.Kind.TRUNCATED,
-                    "MCS Connect-Response claims " + length + " bytes, " + (limit - position) + " remain");
-        }
-        return new int[] {position, (int) length};
+        Der.Length length = Der.readLength(b, offset, limit, "MCS Connect-Response BER element at offset " + offset);
+        return new int[] {length.valueOffset(), length.length()};
     }
 
     private static byte[] berLength(int length) {
