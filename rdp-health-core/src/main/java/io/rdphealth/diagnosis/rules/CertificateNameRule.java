@@ -20,6 +20,6 @@ public final class CertificateNameRule extends CertificateRule {
                 "the certificate does not name '" + certificate.nameChecked() + "': clients show a name warning",
                 plus(describe(leaf), "SANs " + (leaf.subjectAltNames().isEmpty() ? "(none)" : String.join(", ", leaf.subjectAltNames()))),
                 Fix.manual("Connect with a name the certificate carries, or",
-                        "issue a certificate whose SANs include every name and address clients use ('rdphealth renew-cert --san NAME').")));
+                        "issue a certificate whose SANs include every name and address clients use ('rdphealth renew-cert --xrdp --force --san NAME').")));
     }
 }

@@ -27,7 +27,7 @@ public final class CertificateStrengthRule extends CertificateRule {
             out.add(Finding.of(FindingId.CERT_WEAK_KEY, target,
                     "the certificate's " + leaf.keyAlgorithm() + " key has only " + leaf.keyBits() + " bits",
                     CertificateRule.plus(describe(leaf), "key " + leaf.keyAlgorithm() + " " + leaf.keyBits() + " bits"),
-                    Fix.automated("renew-cert", "Renew with a 2048-bit (or larger) RSA or a P-256 ECDSA key ('rdphealth renew-cert --force').")));
+                    Fix.automated("renew-cert", "Renew with a 2048-bit (or larger) RSA or a P-256 ECDSA key ('rdphealth renew-cert --xrdp|--windows --force').")));
         }
         for (int i = 0; i < certificate.chain().size(); i++) {
             CertificateInfo certificateInChain = certificate.chain().get(i);
@@ -37,7 +37,7 @@ public final class CertificateStrengthRule extends CertificateRule {
                 out.add(Finding.of(FindingId.CERT_WEAK_SIGNATURE, target,
                         (i == 0 ? "the certificate" : "chain certificate " + i) + " is signed with " + certificateInChain.signatureAlgorithm(),
                         CertificateRule.plus(describe(certificateInChain), "signature " + certificateInChain.signatureAlgorithm()),
-                        Fix.automated("renew-cert", "Reissue the certificate with a SHA-256 signature ('rdphealth renew-cert --force').")));
+                        Fix.automated("renew-cert", "Reissue the certificate with a SHA-256 signature ('rdphealth renew-cert --xrdp|--windows --force').")));
                 break;
             }
         }

@@ -17,7 +17,7 @@ public final class CertificateTrustRule extends CertificateRule {
         if (leaf.selfSigned()) {
             out.add(Finding.of(FindingId.CERT_SELF_SIGNED, target,
                     "the certificate is self-signed: clients warn unless it is trusted explicitly", describe(leaf),
-                    Fix.manual("Usual for Windows' own Remote Desktop certificate; to stop warnings, install a CA-issued certificate ('rdphealth renew-cert --pfx FILE')",
+                    Fix.manual("Usual for Windows' own Remote Desktop certificate; to stop warnings, install a CA-issued certificate ('rdphealth renew-cert --xrdp|--windows --pfx FILE')",
                             "or distribute this certificate to the clients' trusted store.")));
         }
         if (!certificate.trusted()) {

@@ -26,6 +26,6 @@ public final class CertificateUsageRule extends CertificateRule {
         out.add(Finding.of(FindingId.CERT_NO_SERVER_AUTH_EKU, context.label(address),
                 "the certificate is not allowed for server authentication (EKU lacks 1.3.6.1.5.5.7.3.1)",
                 CertificateRule.plus(describe(leaf), "EKU " + String.join(", ", leaf.extendedKeyUsages())),
-                Fix.manual("Request a certificate from a template with the Server Authentication EKU (e.g. 'Remote Desktop' or 'Web Server') and install it ('rdphealth renew-cert --pfx FILE').")));
+                Fix.manual("Request a certificate from a template with the Server Authentication EKU (e.g. 'Remote Desktop' or 'Web Server') and install it ('rdphealth renew-cert --xrdp|--windows --pfx FILE').")));
     }
 }

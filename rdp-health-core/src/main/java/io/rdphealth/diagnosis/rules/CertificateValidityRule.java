@@ -19,7 +19,7 @@ public final class CertificateValidityRule extends CertificateRule {
     private static final Fix RENEW = Fix.automated("renew-cert",
             "Renew the listener certificate: 'rdphealth renew-cert --xrdp' / '--windows', or the rdpRenewCert pipeline step.",
             "Windows self-signed: delete it from the 'Remote Desktop' store and restart SessionEnv and TermService; a new one is generated.",
-            "CA-issued: request a new certificate with the Server Authentication EKU and install it (renew-cert --pfx).",
+            "CA-issued: request a new certificate with the Server Authentication EKU and install it ('rdphealth renew-cert --xrdp|--windows --pfx FILE').",
             "Re-run the check to see the new expiry date from the wire.");
 
     @Override
@@ -37,7 +37,7 @@ public final class CertificateValidityRule extends CertificateRule {
                     "the certificate is not valid before " + leaf.notBefore() + ": clock skew or a bad issuance",
                     plus(evidence, "checked at " + certificate.checkedAt()),
                     Fix.manual("Compare the host's and the client's clocks (w32tm /query /status, timedatectl); fix NTP.",
-                            "If the clocks are right, reissue the certificate with a correct notBefore ('rdphealth renew-cert --force').")));
+                            "If the clocks are right, reissue the certificate with a correct notBefore ('rdphealth renew-cert --xrdp|--windows --force').")));
         } else if (days < context.policy().expiryWindowDays()) {
             out.add(Finding.of(FindingId.CERT_EXPIRING_SOON, target,
                     "the certificate expires in " + days + " days (" + leaf.notAfter() + ")",
