@@ -3,7 +3,12 @@ package io.rdphealth.testing;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -47,8 +52,11 @@ public final class SharedXvfb {
 
     private static void start() {
         String xvfb = Executables.require("Xvfb", "xvfb").toString();
+        // -noreset: without it Xvfb regenerates (closing and reopening its sockets) whenever its last
+        // client disconnects, so a shadow server starting just as the previous one exits fails to
+        // open the display (seen here intermittently).
         ProcessBuilder builder = new ProcessBuilder(ProcessReaper.withWatchdog(List.of(xvfb, "-displayfd", "1",
-                "-nolisten", "tcp", "-screen", "0", "1024x768x24"))).redirectError(ProcessBuilder.Redirect.DISCARD);
+                "-nolisten", "tcp", "-noreset", "-screen", "0", "1024x768x24"))).redirectError(ProcessBuilder.Redirect.DISCARD);
         Process started;
         try {
             started = ProcessReaper.register(builder.start());
@@ -76,7 +84,44 @@ public final class SharedXvfb {
             ProcessReaper.kill(started, Duration.ofSeconds(2));
             throw new ServerStartException("Xvfb did not report a display within " + STARTUP.toSeconds() + " s (got " + line + ")");
         }
+        int displayNumber = Integer.parseInt(line.strip());
+        if (!acceptsX11(displayNumber, STARTUP)) {
+            ProcessReaper.kill(started, Duration.ofSeconds(2));
+            throw new ServerStartException("Xvfb reported display :" + displayNumber
+                    + " but completed no X11 connection setup within " + STARTUP.toSeconds() + " s");
+        }
         process = started;
-        display = ":" + line.strip();
+        display = ":" + displayNumber;
+    }
+
+    /**
+     * Polls until the X server on display {@code number} completes an X11 connection setup. Seen
+     * here: the first client right after {@code -displayfd} answered sometimes failed to open the
+     * display while later ones succeeded, so the reported number alone is not readiness.
+     */
+    private static boolean acceptsX11(int number, Duration within) {
+        Path socket = Path.of("/tmp/.X11-unix/X" + number);
+        long end = System.nanoTime() + within.toNanos();
+        // Connection setup, little-endian: byte order 'l', unused, protocol 11.0, no authorization.
+        byte[] setup = {'l', 0, 11, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        while (System.nanoTime() < end) {
+            try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                channel.connect(UnixDomainSocketAddress.of(socket));
+                channel.write(ByteBuffer.wrap(setup));
+                ByteBuffer answer = ByteBuffer.allocate(1);
+                if (channel.read(answer) == 1 && answer.get(0) == 1) { // 1 = Success
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // no socket yet, or refused: poll again
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 }
