@@ -2,6 +2,7 @@ package io.rdphealth.probe;
 
 import io.rdphealth.evidence.CertificateEvidence;
 import io.rdphealth.evidence.ConnectSample;
+import io.rdphealth.evidence.EncryptionOfferResult;
 import io.rdphealth.evidence.ExchangeFailure;
 import io.rdphealth.evidence.FailureKind;
 import io.rdphealth.evidence.NegotiationEvidence;
@@ -92,8 +93,8 @@ final class AddressProbe {
         Semaphore gate = new Semaphore(CONCURRENT_NEGOTIATIONS_PER_ADDRESS, true);
         CompletableFuture<MainOutcome> main = CompletableFuture.supplyAsync(
                 () -> mainConnection(address, port, nameUsed, deadline, gate), io);
-        CompletableFuture<NegotiationAttempt> policy = CompletableFuture.supplyAsync(
-                () -> negotiateOnly(address, port, SecurityProtocol.RDP.bit(), deadline, gate), io);
+        CompletableFuture<PolicyOutcome> policy = CompletableFuture.supplyAsync(
+                () -> policyConnection(address, port, deadline, gate), io);
         List<CompletableFuture<ScanOutcome>> scans = new ArrayList<>();
         if (options.scanTlsVersions()) {
             for (TlsVersion version : SCANNED) {
@@ -104,9 +105,9 @@ final class AddressProbe {
         // Servers that accept standard RDP security have methods and a level to read over MCS: ask
         // as soon as the policy connection shows it, alongside the TLS part, through the same gate.
         CompletableFuture<StandardSecurityEvidence> standard = policy.thenComposeAsync(outcome ->
-                options.standardSecurity() && outcome.negotiation().selected() == SecurityProtocol.RDP && !deadline.expired()
-                        ? CompletableFuture.supplyAsync(() -> standardSecurity.probe(Target.of(nameUsed, port), address,
-                                gate, deadline), io)
+                outcome.allMethods() != null && !deadline.expired()
+                        ? CompletableFuture.supplyAsync(() -> standardSecurity.continueFrom(Target.of(nameUsed, port), address,
+                                outcome.negotiation(), outcome.allMethods(), gate, deadline), io)
                         : CompletableFuture.completedFuture(null), io);
         List<CompletableFuture<ConnectSample>> extra = new ArrayList<>();
         for (int i = 0; i < options.latencySamples(); i++) {
@@ -114,7 +115,7 @@ final class AddressProbe {
         }
 
         MainOutcome mainOutcome = join(main, deadline);
-        NegotiationAttempt policyOutcome = join(policy, deadline);
+        PolicyOutcome policyOutcome = join(policy, deadline);
         List<ConnectSample> samples = new ArrayList<>();
         int connections = 0;
         if (mainOutcome != null) {
@@ -206,13 +207,28 @@ final class AddressProbe {
         }
     }
 
-    private NegotiationAttempt negotiateOnly(InetAddress address, int port, int protocols, Deadline deadline,
-            Semaphore gate) {
-        NegotiationAttempt attempt = connectAndNegotiate(address, port, protocols, deadline, gate);
-        if (attempt.connection() != null) {
+    /** The policy connection: what asking standard RDP security alone gets, and its MCS answer when selected. */
+    private record PolicyOutcome(ConnectSample sample, NegotiationEvidence negotiation, EncryptionOfferResult allMethods) {
+    }
+
+    /**
+     * X.224 asking standard RDP security only. When the server selects it (and the enumeration is
+     * on), the same connection goes on with the MCS Connect-Initial offering every method: the
+     * level and preferred method at no extra connection or round trip of setup.
+     */
+    private PolicyOutcome policyConnection(InetAddress address, int port, Deadline deadline, Semaphore gate) {
+        NegotiationAttempt attempt = connectAndNegotiate(address, port, SecurityProtocol.RDP.bit(), deadline, gate);
+        if (attempt.connection() == null) {
+            return new PolicyOutcome(attempt.sample(), attempt.negotiation(), null);
+        }
+        try {
+            EncryptionOfferResult allMethods = options.standardSecurity()
+                    && attempt.negotiation().selected() == SecurityProtocol.RDP
+                    ? standardSecurity.offerAllMethods(attempt.connection(), attempt.negotiation()) : null;
+            return new PolicyOutcome(attempt.sample(), attempt.negotiation(), allMethods);
+        } finally {
             attempt.connection().close();
         }
-        return attempt;
     }
 
     private MainOutcome mainConnection(InetAddress address, int port, String nameUsed, Deadline deadline,

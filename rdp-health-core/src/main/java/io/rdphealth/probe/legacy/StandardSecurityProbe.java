@@ -110,7 +110,30 @@ public final class StandardSecurityProbe {
         if (rdpOnly.failure() != null && isUnreachable(rdpOnly.failure().kind())) {
             return new StandardSecurityEvidence(address.getHostAddress(), rdpOnly, null, List.of(), List.of(), connections.get(), millisSince(start));
         }
-        EncryptionOfferResult allMethods = first.offer();
+        return followUps(target, address, rdpOnly, first.offer(), gate, deadline, connections, start);
+    }
+
+    /**
+     * The Connect-Initial offering every method, on a connection whose X.224 exchange just
+     * selected standard RDP security (the wire probe's policy connection): the server's preferred
+     * method and its level, without a connection of its own.
+     */
+    public EncryptionOfferResult offerAllMethods(PeerConnection connection, NegotiationEvidence rdpOnly) {
+        return offer(connection, rdpOnly, EncryptionMethod.ALL_BITS);
+    }
+
+    /**
+     * The rest of the probe after {@code rdpOnly} (and, when it selected standard security,
+     * {@code allMethods}) came from elsewhere: each method alone, RDSTLS and HYBRID_EX alone. The
+     * evidence counts only the connections opened here.
+     */
+    public StandardSecurityEvidence continueFrom(Target target, InetAddress address, NegotiationEvidence rdpOnly,
+            EncryptionOfferResult allMethods, Semaphore gate, Deadline deadline) {
+        return followUps(target, address, rdpOnly, allMethods, gate, deadline, new AtomicInteger(), System.nanoTime());
+    }
+
+    private StandardSecurityEvidence followUps(Target target, InetAddress address, NegotiationEvidence rdpOnly,
+            EncryptionOfferResult allMethods, Semaphore gate, Deadline deadline, AtomicInteger connections, long start) {
         // The follow-up questions are independent: ask them at once, at most GATE at a time (xrdp's
         // listen backlog is 2, so a fourth simultaneous SYN would wait for a kernel retry).
         List<CompletableFuture<EncryptionOfferResult>> singleFutures = new ArrayList<>();
