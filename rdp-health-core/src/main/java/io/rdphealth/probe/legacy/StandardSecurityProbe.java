@@ -28,7 +28,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /**
  * Enumerates standard RDP security without credentials: asks for standard RDP security alone; when
@@ -61,21 +60,6 @@ public final class StandardSecurityProbe {
         this.io = Objects.requireNonNull(io, "io");
     }
 
-    private static <T> T gated(Semaphore gate, Deadline deadline, Supplier<T> question) {
-        boolean entered = false;
-        try {
-            entered = gate.tryAcquire(Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
-            // Without a place before the deadline, the question still runs: exchange() answers DEADLINE at once.
-            return question.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return question.get();
-        } finally {
-            if (entered) {
-                gate.release();
-            }
-        }
-    }
 
     /** Probes the first address {@code target} resolves to. */
     public StandardSecurityEvidence probe(Target target) {
@@ -104,8 +88,8 @@ public final class StandardSecurityProbe {
         long start = System.nanoTime();
         AtomicInteger connections = new AtomicInteger();
 
-        Exchange first = gated(gate, deadline,
-                () -> exchange(address, target.port(), SecurityProtocol.RDP.bit(), EncryptionMethod.ALL_BITS, deadline, connections));
+        Exchange first = exchange(address, target.port(), SecurityProtocol.RDP.bit(), EncryptionMethod.ALL_BITS, deadline,
+                connections, gate);
         NegotiationEvidence rdpOnly = first.negotiation();
         if (rdpOnly.failure() != null && isUnreachable(rdpOnly.failure().kind())) {
             return new StandardSecurityEvidence(address.getHostAddress(), rdpOnly, null, List.of(), List.of(), connections.get(), millisSince(start));
@@ -139,16 +123,16 @@ public final class StandardSecurityProbe {
         List<CompletableFuture<EncryptionOfferResult>> singleFutures = new ArrayList<>();
         if (allMethods != null && options.enumerateMethods()) {
             for (EncryptionMethod method : METHODS) {
-                singleFutures.add(CompletableFuture.supplyAsync(() -> gated(gate, deadline,
-                        () -> exchange(address, target.port(), SecurityProtocol.RDP.bit(), method.bit(), deadline, connections)
-                                .offerOrRefusal(method.bit())), io));
+                singleFutures.add(CompletableFuture.supplyAsync(
+                        () -> exchange(address, target.port(), SecurityProtocol.RDP.bit(), method.bit(), deadline, connections, gate)
+                                .offerOrRefusal(method.bit()), io));
             }
         }
         List<CompletableFuture<ProtocolSupport>> protocolFutures = new ArrayList<>();
         for (SecurityProtocol protocol : EXTRA_PROTOCOLS) {
-            protocolFutures.add(CompletableFuture.supplyAsync(() -> gated(gate, deadline,
-                    () -> new ProtocolSupport(protocol, exchange(address, target.port(), protocol.bit(), 0, deadline, connections)
-                            .negotiation())), io));
+            protocolFutures.add(CompletableFuture.supplyAsync(
+                    () -> new ProtocolSupport(protocol, exchange(address, target.port(), protocol.bit(), 0, deadline, connections, gate)
+                            .negotiation()), io));
         }
         List<EncryptionOfferResult> single = singleFutures.stream().map(CompletableFuture::join).toList();
         List<ProtocolSupport> protocols = protocolFutures.stream().map(CompletableFuture::join).toList();
@@ -166,26 +150,50 @@ public final class StandardSecurityProbe {
         }
     }
 
-    private Exchange exchange(InetAddress address, int port, int requestedProtocols, int methods, Deadline deadline, AtomicInteger connections) {
+    /**
+     * One question on its own connection. {@code gate} is held from connect to the X.224 answer
+     * only: once the server has answered it has accepted the connection, and the MCS exchange that
+     * may follow no longer occupies its listen backlog.
+     */
+    private Exchange exchange(InetAddress address, int port, int requestedProtocols, int methods, Deadline deadline,
+            AtomicInteger connections, Semaphore gate) {
         long start = System.nanoTime();
         if (deadline.expired()) {
             ExchangeFailure failure = new ExchangeFailure(FailureKind.DEADLINE, "the probe's deadline passed before this connection", 0);
             return new Exchange(new NegotiationEvidence(requestedProtocols, null, failure, 0), null);
         }
-        connections.incrementAndGet();
         PeerConnection connection;
+        NegotiationEvidence negotiation;
+        boolean entered = enter(gate, deadline);
         try {
-            connection = PeerConnection.open(address, port, deadline, options.connectTimeout(), options.readTimeout());
-        } catch (IOException e) {
-            ExchangeFailure failure = FailureClassifier.connectFailure(e, millisSince(start));
-            return new Exchange(new NegotiationEvidence(requestedProtocols, null, failure, failure.afterMillis()), null);
+            connections.incrementAndGet();
+            try {
+                connection = PeerConnection.open(address, port, deadline, options.connectTimeout(), options.readTimeout());
+            } catch (IOException e) {
+                ExchangeFailure failure = FailureClassifier.connectFailure(e, millisSince(start));
+                return new Exchange(new NegotiationEvidence(requestedProtocols, null, failure, failure.afterMillis()), null);
+            }
+            negotiation = negotiate(connection, requestedProtocols);
+        } finally {
+            if (entered) {
+                gate.release();
+            }
         }
         try (connection) {
-            NegotiationEvidence negotiation = negotiate(connection, requestedProtocols);
             if (negotiation.selected() != SecurityProtocol.RDP || methods == 0) {
                 return new Exchange(negotiation, null);
             }
             return new Exchange(negotiation, offer(connection, negotiation, methods));
+        }
+    }
+
+    /** A place at the gate before the deadline; without one the question still runs (and meets the deadline at once). */
+    private static boolean enter(Semaphore gate, Deadline deadline) {
+        try {
+            return gate.tryAcquire(Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
