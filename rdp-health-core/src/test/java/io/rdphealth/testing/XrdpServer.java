@@ -172,6 +172,7 @@ public final class XrdpServer implements AutoCloseable {
         private boolean fork;
         private boolean keyUnreadableByServer;
         private String runAsUser;
+        private boolean filesAsGiven;
         private final Map<String, String> extraGlobals = new LinkedHashMap<>();
         private Duration startupTimeout = Duration.ofSeconds(10);
 
@@ -253,6 +254,16 @@ public final class XrdpServer implements AutoCloseable {
         }
 
         /** Run xrdp as {@code user} (needs root); its directory and key become that user's. */
+        /**
+         * With {@link #certificateFiles}: leave those files' owner and mode exactly as the test set
+         * them, also when xrdp runs as another user (tests of permission checks and repairs need
+         * that). The directories leading to them must be traversable by that user: the test's job.
+         */
+        public Builder filesAsGiven() {
+            this.filesAsGiven = true;
+            return this;
+        }
+
         public Builder runAsUser(String value) {
             this.runAsUser = value;
             return this;
@@ -369,6 +380,13 @@ public final class XrdpServer implements AutoCloseable {
         private void preparePermissions(Path directory, Path iniFile, Path certFile, Path keyFile, boolean owns,
                 String user, boolean root) throws IOException {
             Files.setPosixFilePermissions(iniFile, PosixFilePermissions.fromString("rw-r--r--"));
+            if (!owns && filesAsGiven) {
+                if (user != null) {
+                    Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+                    chown(directory, user, user);
+                }
+                return;
+            }
             if (owns || user != null) {
                 Files.setPosixFilePermissions(certFile, PosixFilePermissions.fromString("rw-r--r--"));
                 Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));

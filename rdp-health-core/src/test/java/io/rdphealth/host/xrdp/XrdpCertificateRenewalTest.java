@@ -1,5 +1,6 @@
 package io.rdphealth.host.xrdp;
 
+import io.rdphealth.testing.XrdpServer;
 import static io.rdphealth.host.xrdp.XrdpHostSetup.checksums;
 import static io.rdphealth.host.xrdp.XrdpHostSetup.clockAt;
 import static io.rdphealth.host.xrdp.XrdpHostSetup.renewal;
@@ -60,8 +61,8 @@ class XrdpCertificateRenewalTest {
         return clockAt(Instant.now().plus(Duration.ofDays(20)));
     }
 
-    private String servedSha(LocalXrdp xrdp) throws IOException {
-        return WIRE.served("127.0.0.1", xrdp.port).sha256();
+    private String servedSha(XrdpServer xrdp) throws IOException {
+        return WIRE.served("127.0.0.1", xrdp.port()).sha256();
     }
 
     private static String sha(KeyMaterial material) throws Exception {
@@ -71,9 +72,9 @@ class XrdpCertificateRenewalTest {
     @Test
     void expiredCertificateIsRenewedVerifiedFromTheWireAndTheSecondRunIsANoOp() throws Exception {
         KeyMaterial old = writePair(cert(), key(), 10);
-        try (LocalXrdp xrdp = LocalXrdp.start(dir, cert(), key(), "tls")) {
+        try (XrdpServer xrdp = LocalXrdp.start(dir, cert(), key(), "tls")) {
             assertThat(servedSha(xrdp)).isEqualTo(sha(old));
-            XrdpChangeResult result = renewal(state(), future(), WIRE, ChangeListener.SILENT).renew(request(xrdp.ini, false));
+            XrdpChangeResult result = renewal(state(), future(), WIRE, ChangeListener.SILENT).renew(request(xrdp.iniFile(), false));
 
             assertThat(result.status()).isEqualTo(XrdpChangeResult.Status.APPLIED);
             assertThat(result.reason()).contains("expired");
@@ -88,7 +89,7 @@ class XrdpCertificateRenewalTest {
             assertThat(state().resolve("journal.jsonl")).doesNotExist();
 
             Map<String, String> before = checksums(dir);
-            XrdpChangeResult again = renewal(state(), future(), WIRE, ChangeListener.SILENT).renew(request(xrdp.ini, false));
+            XrdpChangeResult again = renewal(state(), future(), WIRE, ChangeListener.SILENT).renew(request(xrdp.iniFile(), false));
             assertThat(again.status()).isEqualTo(XrdpChangeResult.Status.NOTHING_TO_DO);
             assertThat(again.reason()).startsWith("nothing to do");
             assertThat(checksums(dir)).isEqualTo(before);
@@ -98,12 +99,12 @@ class XrdpCertificateRenewalTest {
     @Test
     void failedWireVerificationRestoresTheOldPairWhichXrdpStillServes() throws Exception {
         KeyMaterial old = writePair(cert(), key(), 10);
-        try (LocalXrdp xrdp = LocalXrdp.start(dir, cert(), key(), "negotiate")) {
+        try (XrdpServer xrdp = LocalXrdp.start(dir, cert(), key(), "negotiate")) {
             Map<String, String> before = checksums(dir);
             ServedCertificateSource wrong = (host, port) -> {
                 throw new IOException("injected: verifier sees nothing");
             };
-            XrdpChangeResult result = renewal(state(), future(), wrong, ChangeListener.SILENT).renew(request(xrdp.ini, false));
+            XrdpChangeResult result = renewal(state(), future(), wrong, ChangeListener.SILENT).renew(request(xrdp.iniFile(), false));
 
             assertThat(result.status()).isEqualTo(XrdpChangeResult.Status.ROLLED_BACK);
             ChangeOutcome.RolledBack outcome = (ChangeOutcome.RolledBack) result.outcome();
@@ -119,7 +120,7 @@ class XrdpCertificateRenewalTest {
     @Test
     void failedWriteOfTheKeyRestoresTheCertificateAlreadyWritten() throws Exception {
         KeyMaterial old = writePair(cert(), key(), 10);
-        try (LocalXrdp xrdp = LocalXrdp.start(dir, cert(), key(), "tls")) {
+        try (XrdpServer xrdp = LocalXrdp.start(dir, cert(), key(), "tls")) {
             Map<String, String> before = checksums(dir);
             ChangeListener failKeyWrite = new ChangeListener() {
                 @Override
@@ -129,7 +130,7 @@ class XrdpCertificateRenewalTest {
                     }
                 }
             };
-            XrdpChangeResult result = renewal(state(), future(), WIRE, failKeyWrite).renew(request(xrdp.ini, false));
+            XrdpChangeResult result = renewal(state(), future(), WIRE, failKeyWrite).renew(request(xrdp.iniFile(), false));
 
             assertThat(result.status()).isEqualTo(XrdpChangeResult.Status.ROLLED_BACK);
             assertThat(((ChangeOutcome.RolledBack) result.outcome()).reason()).contains("disk full");
@@ -141,13 +142,13 @@ class XrdpCertificateRenewalTest {
     @Test
     void dryRunChangesNoFile() throws Exception {
         writePair(cert(), key(), 10);
-        try (LocalXrdp xrdp = LocalXrdp.start(dir, cert(), key(), "tls")) {
+        try (XrdpServer xrdp = LocalXrdp.start(dir, cert(), key(), "tls")) {
             Map<String, String> before = checksums(dir);
-            XrdpChangeResult result = renewal(state(), future(), WIRE, ChangeListener.SILENT).renew(request(xrdp.ini, true));
+            XrdpChangeResult result = renewal(state(), future(), WIRE, ChangeListener.SILENT).renew(request(xrdp.iniFile(), true));
 
             assertThat(result.status()).isEqualTo(XrdpChangeResult.Status.PLANNED);
             assertThat(result.plan()).anySatisfy(step -> assertThat(step).contains("write the key to " + key()));
-            assertThat(result.plan()).anySatisfy(step -> assertThat(step).contains("verify from the wire: 127.0.0.1:" + xrdp.port));
+            assertThat(result.plan()).anySatisfy(step -> assertThat(step).contains("verify from the wire: 127.0.0.1:" + xrdp.port()));
             assertThat(checksums(dir)).isEqualTo(before);
             assertThat(state()).doesNotExist();
         }
@@ -157,18 +158,18 @@ class XrdpCertificateRenewalTest {
     @Test
     void aRunKilledBetweenStepsIsRecoveredByTheNextRun() throws Exception {
         KeyMaterial old = writePair(cert(), key(), 10);
-        try (LocalXrdp xrdp = LocalXrdp.start(dir, cert(), key(), "tls")) {
+        try (XrdpServer xrdp = LocalXrdp.start(dir, cert(), key(), "tls")) {
             Map<String, String> before = checksums(dir);
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), KilledRenewalMain.class.getName(),
-                    xrdp.ini.toString(), state().toString(), "0")
+                    xrdp.iniFile().toString(), state().toString(), "0")
                     .redirectErrorStream(true).redirectOutput(dir.resolve("child.txt").toFile()).start();
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(child.exitValue()).as(Files.readString(dir.resolve("child.txt"))).isEqualTo(KilledRenewalMain.HALTED);
             assertThat(state().resolve("journal.jsonl")).exists();
             assertThat(checksums(dir).get(cert().toString())).isNotEqualTo(before.get(cert().toString()));
 
-            XrdpChangeResult result = renewal(state(), future(), WIRE, ChangeListener.SILENT).renew(request(xrdp.ini, false));
+            XrdpChangeResult result = renewal(state(), future(), WIRE, ChangeListener.SILENT).renew(request(xrdp.iniFile(), false));
 
             assertThat(result.recovery().needed()).isTrue();
             assertThat(result.recovery().complete()).isTrue();
@@ -182,12 +183,12 @@ class XrdpCertificateRenewalTest {
     @Test
     void concurrentRenewalsSerializeAndOnlyOneChangesTheHost() throws Exception {
         writePair(cert(), key(), 10);
-        try (LocalXrdp xrdp = LocalXrdp.start(dir, cert(), key(), "tls")) {
+        try (XrdpServer xrdp = LocalXrdp.start(dir, cert(), key(), "tls")) {
             ExecutorService pool = Executors.newFixedThreadPool(3);
             try {
                 List<Callable<XrdpChangeResult>> runs = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
-                    runs.add(() -> renewal(state(), future(), WIRE, ChangeListener.SILENT).renew(request(xrdp.ini, false)));
+                    runs.add(() -> renewal(state(), future(), WIRE, ChangeListener.SILENT).renew(request(xrdp.iniFile(), false)));
                 }
                 List<XrdpChangeResult> results = new ArrayList<>();
                 for (Future<XrdpChangeResult> future : pool.invokeAll(runs, 120, TimeUnit.SECONDS)) {

@@ -1,5 +1,6 @@
 package io.rdphealth.host.xrdp;
 
+import io.rdphealth.testing.XrdpServer;
 import static io.rdphealth.host.xrdp.XrdpHostSetup.checksums;
 import static io.rdphealth.host.xrdp.XrdpHostSetup.writePair;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,13 +48,13 @@ class XrdpInspectionAndRepairTest {
     @Test
     void healthyRunningXrdpHasOnlyTheSelfSignedNote() throws Exception {
         writePair(dir.resolve("cert.pem"), dir.resolve("key.pem"), 365);
-        try (LocalXrdp xrdp = LocalXrdp.start(dir, dir.resolve("cert.pem"), dir.resolve("key.pem"), "tls")) {
-            XrdpHostFacts facts = inspector.inspect(xrdp.ini, null);
+        try (XrdpServer xrdp = LocalXrdp.start(dir, dir.resolve("cert.pem"), dir.resolve("key.pem"), "tls")) {
+            XrdpHostFacts facts = inspector.inspect(xrdp.iniFile(), null);
             assertThat(facts.listener().isXrdp()).isTrue();
             assertThat(facts.identity().user()).isEqualTo("xrdp");
             assertThat(facts.identity().source()).isEqualTo("running process " + xrdp.pid());
             assertThat(facts.pairUsable()).isTrue();
-            assertThat(findings(xrdp.ini)).extracting(Finding::id).containsExactly(FindingId.CERT_SELF_SIGNED);
+            assertThat(findings(xrdp.iniFile())).extracting(Finding::id).containsExactly(FindingId.CERT_SELF_SIGNED);
         }
     }
 
@@ -64,23 +65,23 @@ class XrdpInspectionAndRepairTest {
         Path key = dir.resolve("key.pem");
         KeyMaterial pair = writePair(cert, key, 365);
         new FileOwnership(0, 0, 0600).applyTo(key);
-        try (LocalXrdp xrdp = LocalXrdp.start(dir, cert, key, "negotiate")) {
-            List<Finding> before = findings(xrdp.ini);
+        try (XrdpServer xrdp = LocalXrdp.start(dir, cert, key, "negotiate")) {
+            List<Finding> before = findings(xrdp.iniFile());
             Finding unreadable = before.stream().filter(f -> f.id() == FindingId.XRDP_KEY_UNREADABLE).findFirst().orElseThrow();
             assertThat(unreadable.severity()).isEqualTo(Severity.ERROR);
             assertThat(unreadable.summary()).contains("silently downgrades");
             assertThat(unreadable.evidence()).anySatisfy(e -> assertThat(e).contains("cannot read " + key));
             assertThat(unreadable.fix().automatedBy()).isEqualTo("repair-key-permissions");
 
-            XrdpChangeResult result = repair().repair(xrdp.ini, false);
+            XrdpChangeResult result = repair().repair(xrdp.iniFile(), false);
 
             assertThat(result.status()).as(result.toString()).isEqualTo(XrdpChangeResult.Status.APPLIED);
             assertThat(FileOwnership.of(key)).isEqualTo(new FileOwnership(0, XrdpHostSetup.XRDP_GID, 0640));
             assertThat(result.verification()).contains("serves the expected certificate");
-            assertThat(WIRE.served("127.0.0.1", xrdp.port).sha256())
+            assertThat(WIRE.served("127.0.0.1", xrdp.port()).sha256())
                     .isEqualTo(new CertificateDecoder().describe(pair.leaf()).sha256());
-            assertThat(findings(xrdp.ini)).extracting(Finding::id).doesNotContain(FindingId.XRDP_KEY_UNREADABLE);
-            assertThat(repair().repair(xrdp.ini, false).status()).isEqualTo(XrdpChangeResult.Status.NOTHING_TO_DO);
+            assertThat(findings(xrdp.iniFile())).extracting(Finding::id).doesNotContain(FindingId.XRDP_KEY_UNREADABLE);
+            assertThat(repair().repair(xrdp.iniFile(), false).status()).isEqualTo(XrdpChangeResult.Status.NOTHING_TO_DO);
         }
     }
 
@@ -94,18 +95,18 @@ class XrdpInspectionAndRepairTest {
         writePair(cert, sharedKey, 365);
         new FileOwnership(0, 0, 0640).applyTo(sharedKey);
         Path key = Files.createSymbolicLink(dir.resolve("key.pem"), sharedKey);
-        try (LocalXrdp xrdp = LocalXrdp.start(dir, cert, key, "tls")) {
-            Finding unreadable = findings(xrdp.ini).stream().filter(f -> f.id() == FindingId.XRDP_KEY_UNREADABLE)
+        try (XrdpServer xrdp = LocalXrdp.start(dir, cert, key, "tls")) {
+            Finding unreadable = findings(xrdp.iniFile()).stream().filter(f -> f.id() == FindingId.XRDP_KEY_UNREADABLE)
                     .findFirst().orElseThrow();
             assertThat(unreadable.severity()).as("TLS-only: nobody can connect").isEqualTo(Severity.CRITICAL);
             assertThat(unreadable.evidence()).anySatisfy(e -> assertThat(e).contains("cannot enter directory " + shared));
             Map<String, String> sharedBefore = checksums(shared);
 
-            XrdpChangeResult dry = repair().repair(xrdp.ini, true);
+            XrdpChangeResult dry = repair().repair(xrdp.iniFile(), true);
             assertThat(dry.status()).isEqualTo(XrdpChangeResult.Status.PLANNED);
             assertThat(Files.isSymbolicLink(key)).isTrue();
 
-            XrdpChangeResult result = repair().repair(xrdp.ini, false);
+            XrdpChangeResult result = repair().repair(xrdp.iniFile(), false);
             assertThat(result.status()).as(result.toString()).isEqualTo(XrdpChangeResult.Status.APPLIED);
             assertThat(Files.isSymbolicLink(key)).isFalse();
             assertThat(Files.readString(key)).isEqualTo(Files.readString(sharedKey));
@@ -120,7 +121,7 @@ class XrdpInspectionAndRepairTest {
         Path key = dir.resolve("key.pem");
         writePair(cert, key, 365);
         writePair(dir.resolve("other.pem"), key, 365);
-        Path ini = dir.resolve("xrdp.ini");
+        Path ini = dir.resolve("xrdp.iniFile()");
         Files.writeString(ini, "[Globals]\nport=tcp://.:1\nsecurity_layer=tls\ncertificate=" + cert + "\nkey_file=" + key
                 + "\n[Logging]\nLogFile=" + dir.resolve("none.log") + "\n");
         List<Finding> findings = findings(ini);
