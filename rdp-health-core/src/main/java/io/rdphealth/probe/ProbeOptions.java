@@ -1,5 +1,6 @@
 package io.rdphealth.probe;
 
+import io.rdphealth.probe.net.Timeouts;
 import io.rdphealth.target.Target;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -35,20 +36,14 @@ public record ProbeOptions(
         Target gateway) {
 
     public ProbeOptions {
-        requirePositive("connect timeout", connectTimeout);
-        requirePositive("read timeout", readTimeout);
-        requirePositive("target deadline", targetDeadline);
+        Timeouts.requirePositive("connect timeout", connectTimeout);
+        Timeouts.requirePositive("read timeout", readTimeout);
+        Timeouts.requirePositive("target deadline", targetDeadline);
         if (parallelism < 1 || parallelism > 4096) {
             throw new IllegalArgumentException("parallelism must be 1..4096, was " + parallelism);
         }
         if (latencySamples < 0 || latencySamples > 100) {
             throw new IllegalArgumentException("latency samples must be 0..100, was " + latencySamples);
-        }
-    }
-
-    private static void requirePositive(String name, Duration value) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + value);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.rdphealth.probe.gateway;
 
+import io.rdphealth.probe.net.Timeouts;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Objects;
@@ -23,13 +24,9 @@ public record GatewayProbeOptions(
         KeyStore trustStore) {
 
     public GatewayProbeOptions {
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        Objects.requireNonNull(readTimeout, "readTimeout");
-        Objects.requireNonNull(overallTimeout, "overallTimeout");
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative() || readTimeout.isZero()
-                || overallTimeout.isNegative() || overallTimeout.isZero()) {
-            throw new IllegalArgumentException("timeouts must be positive");
-        }
+        Timeouts.requirePositive("connect timeout", connectTimeout);
+        Timeouts.requirePositive("read timeout", readTimeout);
+        Timeouts.requirePositive("overall timeout", overallTimeout);
     }
 
     /** The limits and trust store of the run's probe options, websocket on, no credentials. */

@@ -1,5 +1,6 @@
 package io.rdphealth.probe.legacy;
 
+import io.rdphealth.probe.net.Timeouts;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -20,13 +21,9 @@ public record StandardSecurityOptions(
         String clientName) {
 
     public StandardSecurityOptions {
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        Objects.requireNonNull(readTimeout, "readTimeout");
-        Objects.requireNonNull(overallTimeout, "overallTimeout");
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative() || readTimeout.isZero()
-                || overallTimeout.isNegative() || overallTimeout.isZero()) {
-            throw new IllegalArgumentException("timeouts must be positive");
-        }
+        Timeouts.requirePositive("connect timeout", connectTimeout);
+        Timeouts.requirePositive("read timeout", readTimeout);
+        Timeouts.requirePositive("overall timeout", overallTimeout);
         clientName = clientName == null || clientName.isBlank() ? "rdphealth" : clientName;
     }
 
