@@ -41,24 +41,16 @@ public final class ShadowServer implements AutoCloseable {
         }
     }
 
-    /** The watchdog wrapper (see {@link ProcessReaper#withWatchdog}); its child {@link #server} is the shadow server. */
-    private final Process process;
-    private final ProcessHandle server;
+    private final ServerProcess running;
     private final int port;
-    private final Path directory;
     private final Path home;
-    private final Path logFile;
     private final Path samFile;
     private final String display;
-    private volatile boolean closed;
 
     private ShadowServer(Process process, ProcessHandle server, int port, Path directory, Path home, Path logFile, Path samFile, String display) {
-        this.process = process;
-        this.server = server;
+        this.running = new ServerProcess(process, server, directory, logFile);
         this.port = port;
-        this.directory = directory;
         this.home = home;
-        this.logFile = logFile;
         this.samFile = samFile;
         this.display = display;
     }
@@ -103,44 +95,39 @@ public final class ShadowServer implements AutoCloseable {
 
     /** Its stdout and stderr (FreeRDP's WLog lines). */
     public Path logFile() {
-        return logFile;
+        return running.logFile();
     }
 
     public List<String> logLines() {
-        return Executables.readLines(logFile);
+        return running.logLines();
     }
 
     public boolean logContains(String text) {
-        return logLines().stream().anyMatch(line -> line.contains(text));
+        return running.logContains(text);
     }
 
     public long pid() {
-        return server.pid();
+        return running.pid();
     }
 
     public boolean isAlive() {
-        return process.isAlive();
+        return running.isAlive();
     }
 
     /** The handle of freerdp-shadow-cli itself; the watchdog wrapper is its parent. */
     public ProcessHandle processHandle() {
-        return server;
+        return running.handle();
     }
 
     /** Kills the process tree, waits and deletes the directory. Idempotent. Leaves the shared Xvfb running. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        ProcessReaper.kill(process, Duration.ofSeconds(3));
-        Executables.deleteTree(directory);
+        running.close();
     }
 
     @Override
     public String toString() {
-        return "freerdp-shadow-cli on 127.0.0.1:" + port + " (pid " + server.pid() + ", DISPLAY " + display + ")";
+        return "freerdp-shadow-cli on 127.0.0.1:" + port + " (pid " + running.pid() + ", DISPLAY " + display + ")";
     }
 
     /**

@@ -45,29 +45,21 @@ public final class XrdpServer implements AutoCloseable {
         }
     }
 
-    /** The watchdog wrapper (see {@link ProcessReaper#withWatchdog}); its child {@link #server} is xrdp. */
-    private final Process process;
-    private final ProcessHandle server;
+    private final ServerProcess running;
     private final int port;
-    private final Path directory;
     private final Path iniFile;
     private final Path certFile;
     private final Path keyFile;
-    private final Path logFile;
     private final Path consoleFile;
     private final String user;
-    private volatile boolean closed;
 
     private XrdpServer(Process process, ProcessHandle server, int port, Path directory, Path iniFile, Path certFile, Path keyFile,
             Path logFile, Path consoleFile, String user) {
-        this.process = process;
-        this.server = server;
+        this.running = new ServerProcess(process, server, directory, logFile);
         this.port = port;
-        this.directory = directory;
         this.iniFile = iniFile;
         this.certFile = certFile;
         this.keyFile = keyFile;
-        this.logFile = logFile;
         this.consoleFile = consoleFile;
         this.user = user;
     }
@@ -88,7 +80,7 @@ public final class XrdpServer implements AutoCloseable {
 
     /** The temporary directory holding ini, log and (minted) certificate files; deleted on close. */
     public Path directory() {
-        return directory;
+        return running.directory();
     }
 
     public Path iniFile() {
@@ -106,17 +98,17 @@ public final class XrdpServer implements AutoCloseable {
     }
 
     public Path logFile() {
-        return logFile;
+        return running.logFile();
     }
 
     /** The current lines of xrdp's log file (its LogFile; stdout/stderr are in {@code console.log}). */
     public List<String> logLines() {
-        return Executables.readLines(logFile);
+        return running.logLines();
     }
 
     /** Whether the log has a line containing {@code text}. */
     public boolean logContains(String text) {
-        return logLines().stream().anyMatch(line -> line.contains(text));
+        return running.logContains(text);
     }
 
     /** The user xrdp runs as: {@code root} (or the JVM's user) unless an unprivileged one was asked for. */
@@ -126,32 +118,27 @@ public final class XrdpServer implements AutoCloseable {
 
     /** The pid of xrdp itself. */
     public long pid() {
-        return server.pid();
+        return running.pid();
     }
 
     public boolean isAlive() {
-        return process.isAlive();
+        return running.isAlive();
     }
 
     /** The handle of xrdp itself (its user, its forked children); the watchdog wrapper is its parent. */
     public ProcessHandle processHandle() {
-        return server;
+        return running.handle();
     }
 
     /** Kills the process tree, waits for it and deletes the directory (and minted files in it). Idempotent. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        ProcessReaper.kill(process, Duration.ofSeconds(3));
-        Executables.deleteTree(directory);
+        running.close();
     }
 
     @Override
     public String toString() {
-        return "xrdp on 127.0.0.1:" + port + " (pid " + server.pid() + ", " + iniFile + ")";
+        return "xrdp on 127.0.0.1:" + port + " (pid " + running.pid() + ", " + iniFile + ")";
     }
 
     /** One valid localhost certificate per JVM for servers not given one: RSA key generation is the slow part of a start. */
