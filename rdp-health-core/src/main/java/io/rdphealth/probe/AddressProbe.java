@@ -17,6 +17,7 @@ import io.rdphealth.probe.cert.CertificateAnalyzer;
 import io.rdphealth.probe.legacy.StandardSecurityOptions;
 import io.rdphealth.probe.legacy.StandardSecurityProbe;
 import io.rdphealth.target.Target;
+import io.rdphealth.probe.net.ConnectionPacer;
 import io.rdphealth.probe.net.Deadline;
 import io.rdphealth.probe.net.FailureClassifier;
 import io.rdphealth.probe.net.PeerConnection;
@@ -34,9 +35,9 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Everything the wire tells about one address, from as few round trips as possible: all
@@ -46,9 +47,13 @@ import java.util.concurrent.TimeoutException;
  *   <li>main: X.224 asking SSL|HYBRID|HYBRID_EX (what the server prefers), then TLS offering every
  *       version (negotiated version, cipher, chain), then CredSSP/NTLM when HYBRID was selected;</li>
  *   <li>policy: X.224 asking standard RDP security only (is legacy RDP allowed, TLS or NLA required);</li>
- *   <li>scan: one connection per TLS version 1.0, 1.1, 1.2 offered alone. TLS 1.3 needs no
+ *   <li>scan: one connection per TLS version 1.0, 1.1, 1.2 offered alone, up to the server's
+ *       hello (which names the version it accepts; the key exchange is skipped). TLS 1.3 needs no
  *       connection of its own: the main handshake offers it, and a server picks its highest.</li>
  * </ul>
+ *
+ * <p>They start as a {@link ConnectionPacer} allows, so that xrdp's accept queue of three never
+ * overflows: at a distance, all within a few milliseconds.
  */
 final class AddressProbe {
     static final int PREFERRED_PROTOCOLS = SecurityProtocol.SSL.bit() | SecurityProtocol.HYBRID.bit()
@@ -56,21 +61,17 @@ final class AddressProbe {
     static final int SCAN_PROTOCOLS = SecurityProtocol.SSL.bit() | SecurityProtocol.HYBRID.bit();
     /** TLS 1.2 first: its full handshake is the longest, so it gets a place in the first wave. */
     private static final List<TlsVersion> SCANNED = List.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_0, TlsVersion.TLS_1_1);
-    /**
-     * Connections per address allowed between connect and the X.224 confirm. xrdp listens with a
-     * backlog of 2 (an accept queue of 3); a fourth simultaneous SYN is dropped and retried by the
-     * kernel a second later. Once a confirm arrives the server has accepted, and the next may start.
-     */
-    static final int CONCURRENT_NEGOTIATIONS_PER_ADDRESS = 3;
-
     private final ProbeOptions options;
     private final StandardSecurityProbe standardSecurity;
     private final CertificateAnalyzer analyzer;
     private final Executor io;
     private final Clock clock;
     private final SecureRandom random;
+    private final Supplier<ConnectionPacer> pacers;
 
-    AddressProbe(ProbeOptions options, CertificateAnalyzer analyzer, Executor io, Clock clock, SecureRandom random) {
+    AddressProbe(ProbeOptions options, CertificateAnalyzer analyzer, Executor io, Clock clock, SecureRandom random,
+            Supplier<ConnectionPacer> pacers) {
+        this.pacers = pacers;
         this.options = options;
         this.standardSecurity = new StandardSecurityProbe(StandardSecurityOptions.from(options), io);
         this.analyzer = analyzer;
@@ -90,11 +91,23 @@ final class AddressProbe {
 
     WireEvidence probe(InetAddress address, int port, String nameUsed, Deadline deadline) {
         long start = System.nanoTime();
-        Semaphore gate = new Semaphore(CONCURRENT_NEGOTIATIONS_PER_ADDRESS, true);
+        // Three connections start at once, the others as the pacer allows (xrdp's accept queue holds three).
+        ConnectionPacer gate = pacers.get();
         CompletableFuture<MainOutcome> main = CompletableFuture.supplyAsync(
                 () -> mainConnection(address, port, nameUsed, deadline, gate), io);
-        CompletableFuture<PolicyOutcome> policy = CompletableFuture.supplyAsync(
-                () -> policyConnection(address, port, deadline, gate), io);
+        CompletableFuture<NegotiationAttempt> policyAnswer = CompletableFuture.supplyAsync(
+                () -> connectAndNegotiate(address, port, SecurityProtocol.RDP.bit(), deadline, gate), io);
+        CompletableFuture<PolicyOutcome> policy = policyAnswer.thenApplyAsync(this::finishPolicy, io);
+        // A step abandoned at the deadline (join cancels it) may never have run: close its connection.
+        policy.whenComplete((outcome, failure) -> {
+            if (failure != null) {
+                policyAnswer.thenAccept(attempt -> {
+                    if (attempt.connection() != null) {
+                        attempt.connection().close();
+                    }
+                });
+            }
+        });
         List<CompletableFuture<ScanOutcome>> scans = new ArrayList<>();
         if (options.scanTlsVersions()) {
             for (TlsVersion version : SCANNED) {
@@ -103,12 +116,21 @@ final class AddressProbe {
             }
         }
         // Servers that accept standard RDP security have methods and a level to read over MCS: ask
-        // as soon as the policy connection shows it, alongside the TLS part, through the same gate.
-        CompletableFuture<StandardSecurityEvidence> standard = policy.thenComposeAsync(outcome ->
-                outcome.allMethods() != null && !deadline.expired()
-                        ? CompletableFuture.supplyAsync(() -> standardSecurity.continueFrom(Target.of(nameUsed, port), address,
-                                outcome.negotiation(), outcome.allMethods(), gate, deadline), io)
-                        : CompletableFuture.completedFuture(null), io);
+        // as soon as the policy connection's X.224 answer shows it (while that connection reads the
+        // level with every method offered), alongside the TLS part, through the same gate.
+        // At a distance, that answer costs a round trip more than the questions: ask them at once
+        // (speculatively; discarded below when the server refuses standard security).
+        Target target = Target.of(nameUsed, port);
+        CompletableFuture<StandardSecurityEvidence> standard = !options.standardSecurity()
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(gate::awaitDistance, io).thenComposeAsync(far -> far
+                        ? CompletableFuture.supplyAsync(() -> standardSecurity.speculate(target, address,
+                                () -> answerOf(policyAnswer, deadline), () -> allMethodsOf(policy, deadline), gate, deadline), io)
+                        : policyAnswer.thenComposeAsync(attempt ->
+                                attempt.negotiation().selected() == SecurityProtocol.RDP && !deadline.expired()
+                                        ? CompletableFuture.supplyAsync(() -> standardSecurity.continueFrom(target, address,
+                                                attempt.negotiation(), () -> allMethodsOf(policy, deadline), gate, deadline), io)
+                                        : CompletableFuture.completedFuture(null), io), io);
         List<CompletableFuture<ConnectSample>> extra = new ArrayList<>();
         for (int i = 0; i < options.latencySamples(); i++) {
             extra.add(CompletableFuture.supplyAsync(() -> bareConnect(address, port, deadline, gate), io));
@@ -154,6 +176,9 @@ final class AddressProbe {
         StandardSecurityEvidence standardEvidence = join(standard, deadline);
         if (standardEvidence != null) {
             connections += standardEvidence.connections();
+            if (standardEvidence.rdpOnly().selected() != SecurityProtocol.RDP) {
+                standardEvidence = null; // asked speculatively of a server that refuses standard security
+            }
         }
         NegotiationEvidence preferred = mainOutcome == null
                 ? timedOut(PREFERRED_PROTOCOLS, deadline) : mainOutcome.negotiation();
@@ -176,13 +201,14 @@ final class AddressProbe {
     }
 
     private NegotiationAttempt connectAndNegotiate(InetAddress address, int port, int protocols, Deadline deadline,
-            Semaphore gate) {
+            ConnectionPacer gate) {
         long start = System.nanoTime();
-        if (!enter(gate, deadline)) {
+        ConnectionPacer.Turn turn = gate.awaitTurn(deadline);
+        if (turn == null) {
             return new NegotiationAttempt(ConnectSample.failed(FailureKind.DEADLINE),
                     timedOut(protocols, deadline), null);
         }
-        try {
+        try (turn) {
             PeerConnection connection;
             try {
                 connection = PeerConnection.open(address, port, deadline, options.connectTimeout(), options.readTimeout());
@@ -191,19 +217,9 @@ final class AddressProbe {
                 return new NegotiationAttempt(ConnectSample.failed(failure.kind()),
                         new NegotiationEvidence(protocols, null, failure, failure.afterMillis()), null);
             }
+            turn.connected(connection.connectNanos());
             NegotiationEvidence negotiation = X224Exchange.negotiate(connection, protocols, null);
             return new NegotiationAttempt(ConnectSample.ok(connection.connectMillis()), negotiation, connection);
-        } finally {
-            gate.release();
-        }
-    }
-
-    private static boolean enter(Semaphore gate, Deadline deadline) {
-        try {
-            return gate.tryAcquire(Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
@@ -211,13 +227,22 @@ final class AddressProbe {
     private record PolicyOutcome(ConnectSample sample, NegotiationEvidence negotiation, EncryptionOfferResult allMethods) {
     }
 
+    private static NegotiationEvidence answerOf(CompletableFuture<NegotiationAttempt> policyAnswer, Deadline deadline) {
+        NegotiationAttempt attempt = join(policyAnswer, deadline);
+        return attempt == null ? timedOut(SecurityProtocol.RDP.bit(), deadline) : attempt.negotiation();
+    }
+
+    private static EncryptionOfferResult allMethodsOf(CompletableFuture<PolicyOutcome> policy, Deadline deadline) {
+        PolicyOutcome outcome = join(policy, deadline);
+        return outcome == null ? null : outcome.allMethods();
+    }
+
     /**
-     * X.224 asking standard RDP security only. When the server selects it (and the enumeration is
-     * on), the same connection goes on with the MCS Connect-Initial offering every method: the
-     * level and preferred method at no extra connection or round trip of setup.
+     * After the X.224 exchange asking standard RDP security only: when the server selected it (and
+     * the enumeration is on), the same connection goes on with the MCS Connect-Initial offering
+     * every method: the level and preferred method at no extra connection or round trip of setup.
      */
-    private PolicyOutcome policyConnection(InetAddress address, int port, Deadline deadline, Semaphore gate) {
-        NegotiationAttempt attempt = connectAndNegotiate(address, port, SecurityProtocol.RDP.bit(), deadline, gate);
+    private PolicyOutcome finishPolicy(NegotiationAttempt attempt) {
         if (attempt.connection() == null) {
             return new PolicyOutcome(attempt.sample(), attempt.negotiation(), null);
         }
@@ -232,7 +257,7 @@ final class AddressProbe {
     }
 
     private MainOutcome mainConnection(InetAddress address, int port, String nameUsed, Deadline deadline,
-            Semaphore gate) {
+            ConnectionPacer gate) {
         NegotiationAttempt attempt = connectAndNegotiate(address, port, PREFERRED_PROTOCOLS, deadline, gate);
         PeerConnection connection = attempt.connection();
         if (connection == null) {
@@ -274,7 +299,7 @@ final class AddressProbe {
     }
 
     private ScanOutcome scanVersion(InetAddress address, int port, String nameUsed, TlsVersion version,
-            Deadline deadline, Semaphore gate) {
+            Deadline deadline, ConnectionPacer gate) {
         NegotiationAttempt attempt = connectAndNegotiate(address, port, SCAN_PROTOCOLS, deadline, gate);
         PeerConnection connection = attempt.connection();
         if (connection == null) {
@@ -287,8 +312,10 @@ final class AddressProbe {
             }
             long start = System.nanoTime();
             try {
-                TlsChannel.handshake(connection, EnumSet.of(version), nameUsed, random);
-                return new ScanOutcome(attempt.sample(), new TlsVersionResult(version, true, null));
+                TlsVersion chosen = TlsChannel.serverHelloVersion(connection, EnumSet.of(version), nameUsed, random);
+                return new ScanOutcome(attempt.sample(), chosen == version
+                        ? new TlsVersionResult(version, true, null)
+                        : new TlsVersionResult(version, false, "the server answered with " + (chosen == null ? "another version" : chosen.label())));
             } catch (IOException | RuntimeException e) {
                 ExchangeFailure failure = FailureClassifier.exchangeFailure(e, connection.in().received(),
                         X224Exchange.millisSince(start));
@@ -299,18 +326,18 @@ final class AddressProbe {
         }
     }
 
-    private ConnectSample bareConnect(InetAddress address, int port, Deadline deadline, Semaphore gate) {
+    private ConnectSample bareConnect(InetAddress address, int port, Deadline deadline, ConnectionPacer gate) {
         long start = System.nanoTime();
-        if (!enter(gate, deadline)) {
+        ConnectionPacer.Turn turn = gate.awaitTurn(deadline);
+        if (turn == null) {
             return ConnectSample.failed(FailureKind.DEADLINE);
         }
-        try (PeerConnection connection = PeerConnection.open(address, port, deadline, options.connectTimeout(),
+        try (turn; PeerConnection connection = PeerConnection.open(address, port, deadline, options.connectTimeout(),
                 options.readTimeout())) {
+            turn.connected(connection.connectNanos());
             return ConnectSample.ok(connection.connectMillis());
         } catch (IOException e) {
             return ConnectSample.failed(FailureClassifier.connectFailure(e, X224Exchange.millisSince(start)).kind());
-        } finally {
-            gate.release();
         }
     }
 

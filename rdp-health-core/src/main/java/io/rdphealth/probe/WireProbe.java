@@ -3,6 +3,7 @@ package io.rdphealth.probe;
 import io.rdphealth.evidence.WireEvidence;
 import io.rdphealth.probe.cert.CertificateAnalyzer;
 import io.rdphealth.probe.cert.TrustChecker;
+import io.rdphealth.probe.net.ConnectionPacer;
 import io.rdphealth.probe.net.Deadline;
 import io.rdphealth.report.TargetResult;
 import io.rdphealth.target.Target;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.Executor;
 
 /**
@@ -29,11 +31,16 @@ public final class WireProbe {
      *           at once (an unbounded or generously sized pool), since one target opens up to five
      */
     public WireProbe(ProbeOptions options, Clock clock, Executor io) {
+        this(options, clock, io, ConnectionPacer::new);
+    }
+
+    /** @param pacers a pacer per address probed (tests make a loopback server "far" with one) */
+    WireProbe(ProbeOptions options, Clock clock, Executor io, Supplier<ConnectionPacer> pacers) {
         this.options = options;
         this.clock = clock;
         this.resolver = new NameResolver(io);
         this.addressProbe = new AddressProbe(options, new CertificateAnalyzer(new TrustChecker(options.trustStore())),
-                io, clock, new SecureRandom());
+                io, clock, new SecureRandom(), pacers);
     }
 
     public TargetResult probe(Target target) {

@@ -6,6 +6,7 @@ import io.rdphealth.evidence.FailureKind;
 import io.rdphealth.evidence.NegotiationEvidence;
 import io.rdphealth.evidence.ProtocolSupport;
 import io.rdphealth.evidence.StandardSecurityEvidence;
+import io.rdphealth.probe.net.ConnectionPacer;
 import io.rdphealth.probe.net.Deadline;
 import io.rdphealth.probe.net.FailureClassifier;
 import io.rdphealth.probe.net.PeerConnection;
@@ -25,26 +26,22 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Enumerates standard RDP security without credentials: asks for standard RDP security alone; when
  * the server selects it, sends the MCS Connect-Initial (offering every encryption method, then each
  * alone) and reads the encryption method and level from the server security data. Then asks for
  * RDSTLS and HYBRID_EX, each alone, and records what the server selected. One connection per
- * question: the first alone, the others at once on the given executor, at most three between
- * connect and answer (xrdp's listen backlog is 2), all within the overall deadline.
+ * question: the first alone, the others at once on the given executor, spaced by a
+ * {@link ConnectionPacer} (xrdp's listen backlog is 2), all within the overall deadline.
  */
 public final class StandardSecurityProbe {
     /** The order methods are offered alone: weakest first, like the report lists them. */
     private static final List<EncryptionMethod> METHODS =
             List.of(EncryptionMethod.BITS_40, EncryptionMethod.BITS_56, EncryptionMethod.BITS_128, EncryptionMethod.FIPS);
     private static final List<SecurityProtocol> EXTRA_PROTOCOLS = List.of(SecurityProtocol.RDSTLS, SecurityProtocol.HYBRID_EX);
-
-    /** Follow-up connections between connect and answer at once (see {@link #probe(Target, InetAddress)}). */
-    static final int GATE = 3;
 
     private final StandardSecurityOptions options;
     private final Executor io;
@@ -77,14 +74,14 @@ public final class StandardSecurityProbe {
 
     /** Probes one address of {@code target}. */
     public StandardSecurityEvidence probe(Target target, InetAddress address) {
-        return probe(target, address, new Semaphore(GATE, true), Deadline.after(options.overallTimeout()));
+        return probe(target, address, new ConnectionPacer(), Deadline.after(options.overallTimeout()));
     }
 
     /**
      * Probes one address, sharing {@code gate} with whatever else probes that address at the same
      * time (the wire probe's other connections), within {@code deadline}.
      */
-    public StandardSecurityEvidence probe(Target target, InetAddress address, Semaphore gate, Deadline deadline) {
+    public StandardSecurityEvidence probe(Target target, InetAddress address, ConnectionPacer gate, Deadline deadline) {
         long start = System.nanoTime();
         AtomicInteger connections = new AtomicInteger();
 
@@ -94,7 +91,8 @@ public final class StandardSecurityProbe {
         if (rdpOnly.failure() != null && isUnreachable(rdpOnly.failure().kind())) {
             return new StandardSecurityEvidence(address.getHostAddress(), rdpOnly, null, List.of(), List.of(), connections.get(), millisSince(start));
         }
-        return followUps(target, address, rdpOnly, first.offer(), gate, deadline, connections, start);
+        return followUps(target, address, rdpOnly.selected() == SecurityProtocol.RDP, () -> rdpOnly, first::offer, gate,
+                deadline, connections, start);
     }
 
     /**
@@ -107,21 +105,38 @@ public final class StandardSecurityProbe {
     }
 
     /**
-     * The rest of the probe after {@code rdpOnly} (and, when it selected standard security,
-     * {@code allMethods}) came from elsewhere: each method alone, RDSTLS and HYBRID_EX alone. The
-     * evidence counts only the connections opened here.
+     * The rest of the probe after {@code rdpOnly} came from elsewhere: each method alone (when it
+     * selected standard security), RDSTLS and HYBRID_EX alone. {@code allMethods} is what the
+     * Connect-Initial offering every method got on that other connection (or null); it is asked
+     * for only after the questions here were answered, so both run at once. The evidence counts
+     * only the connections opened here.
      */
     public StandardSecurityEvidence continueFrom(Target target, InetAddress address, NegotiationEvidence rdpOnly,
-            EncryptionOfferResult allMethods, Semaphore gate, Deadline deadline) {
-        return followUps(target, address, rdpOnly, allMethods, gate, deadline, new AtomicInteger(), System.nanoTime());
+            Supplier<EncryptionOfferResult> allMethods, ConnectionPacer gate, Deadline deadline) {
+        return followUps(target, address, rdpOnly.selected() == SecurityProtocol.RDP, () -> rdpOnly, allMethods, gate,
+                deadline, new AtomicInteger(), System.nanoTime());
     }
 
-    private StandardSecurityEvidence followUps(Target target, InetAddress address, NegotiationEvidence rdpOnly,
-            EncryptionOfferResult allMethods, Semaphore gate, Deadline deadline, AtomicInteger connections, long start) {
-        // The follow-up questions are independent: ask them at once, at most GATE at a time (xrdp's
+    /**
+     * Like {@link #continueFrom} but before the answer to standard RDP security alone is known:
+     * every follow-up question is asked at once, and {@code rdpOnly} is asked for at the end. For
+     * a server at a distance, where waiting for that answer would cost a round trip more than the
+     * questions themselves. When the server turns out to refuse standard security, the
+     * per-method questions were answered with the same refusal (their connections end after the
+     * X.224 exchange) and the caller may discard the evidence; its connections are counted.
+     */
+    public StandardSecurityEvidence speculate(Target target, InetAddress address, Supplier<NegotiationEvidence> rdpOnly,
+            Supplier<EncryptionOfferResult> allMethods, ConnectionPacer gate, Deadline deadline) {
+        return followUps(target, address, true, rdpOnly, allMethods, gate, deadline, new AtomicInteger(), System.nanoTime());
+    }
+
+    private StandardSecurityEvidence followUps(Target target, InetAddress address, boolean askMethods,
+            Supplier<NegotiationEvidence> rdpOnlyLater, Supplier<EncryptionOfferResult> allMethodsLater, ConnectionPacer gate,
+            Deadline deadline, AtomicInteger connections, long start) {
+        // The follow-up questions are independent: ask them at once, spaced by the pacer (xrdp's
         // listen backlog is 2, so a fourth simultaneous SYN would wait for a kernel retry).
         List<CompletableFuture<EncryptionOfferResult>> singleFutures = new ArrayList<>();
-        if (allMethods != null && options.enumerateMethods()) {
+        if (askMethods && options.enumerateMethods()) {
             for (EncryptionMethod method : METHODS) {
                 singleFutures.add(CompletableFuture.supplyAsync(
                         () -> exchange(address, target.port(), SecurityProtocol.RDP.bit(), method.bit(), deadline, connections, gate)
@@ -136,6 +151,8 @@ public final class StandardSecurityProbe {
         }
         List<EncryptionOfferResult> single = singleFutures.stream().map(CompletableFuture::join).toList();
         List<ProtocolSupport> protocols = protocolFutures.stream().map(CompletableFuture::join).toList();
+        NegotiationEvidence rdpOnly = rdpOnlyLater.get();
+        EncryptionOfferResult allMethods = allMethodsLater.get();
         return new StandardSecurityEvidence(address.getHostAddress(), rdpOnly, allMethods, single, protocols, connections.get(), millisSince(start));
     }
 
@@ -151,21 +168,24 @@ public final class StandardSecurityProbe {
     }
 
     /**
-     * One question on its own connection. {@code gate} is held from connect to the X.224 answer
-     * only: once the server has answered it has accepted the connection, and the MCS exchange that
-     * may follow no longer occupies its listen backlog.
+     * One question on its own connection, started when {@code gate} gives it a turn; the turn
+     * ends with the X.224 answer (the server has accepted), not with the MCS exchange after it.
      */
     private Exchange exchange(InetAddress address, int port, int requestedProtocols, int methods, Deadline deadline,
-            AtomicInteger connections, Semaphore gate) {
+            AtomicInteger connections, ConnectionPacer gate) {
         long start = System.nanoTime();
         if (deadline.expired()) {
             ExchangeFailure failure = new ExchangeFailure(FailureKind.DEADLINE, "the probe's deadline passed before this connection", 0);
             return new Exchange(new NegotiationEvidence(requestedProtocols, null, failure, 0), null);
         }
+        ConnectionPacer.Turn turn = gate.awaitTurn(deadline);
+        if (turn == null) {
+            ExchangeFailure failure = new ExchangeFailure(FailureKind.DEADLINE, "the probe's deadline passed before this connection's turn", 0);
+            return new Exchange(new NegotiationEvidence(requestedProtocols, null, failure, 0), null);
+        }
         PeerConnection connection;
         NegotiationEvidence negotiation;
-        boolean entered = enter(gate, deadline);
-        try {
+        try (turn) {
             connections.incrementAndGet();
             try {
                 connection = PeerConnection.open(address, port, deadline, options.connectTimeout(), options.readTimeout());
@@ -173,27 +193,14 @@ public final class StandardSecurityProbe {
                 ExchangeFailure failure = FailureClassifier.connectFailure(e, millisSince(start));
                 return new Exchange(new NegotiationEvidence(requestedProtocols, null, failure, failure.afterMillis()), null);
             }
+            turn.connected(connection.connectNanos());
             negotiation = negotiate(connection, requestedProtocols);
-        } finally {
-            if (entered) {
-                gate.release();
-            }
         }
         try (connection) {
             if (negotiation.selected() != SecurityProtocol.RDP || methods == 0) {
                 return new Exchange(negotiation, null);
             }
             return new Exchange(negotiation, offer(connection, negotiation, methods));
-        }
-    }
-
-    /** A place at the gate before the deadline; without one the question still runs (and meets the deadline at once). */
-    private static boolean enter(Semaphore gate, Deadline deadline) {
-        try {
-            return gate.tryAcquire(Math.max(0, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 

@@ -15,13 +15,13 @@ public final class PeerConnection implements AutoCloseable {
     private final Socket socket;
     private final DeadlineInputStream in;
     private final OutputStream out;
-    private final double connectMillis;
+    private final long connectNanos;
 
-    private PeerConnection(Socket socket, DeadlineInputStream in, double connectMillis) throws IOException {
+    private PeerConnection(Socket socket, DeadlineInputStream in, long connectNanos) throws IOException {
         this.socket = socket;
         this.in = in;
         this.out = socket.getOutputStream();
-        this.connectMillis = connectMillis;
+        this.connectNanos = connectNanos;
     }
 
     /**
@@ -36,8 +36,8 @@ public final class PeerConnection implements AutoCloseable {
             socket.setTcpNoDelay(true);
             long start = System.nanoTime();
             socket.connect(new InetSocketAddress(address, port), deadline.cap(connectTimeout));
-            double millis = (System.nanoTime() - start) / 1e6;
-            return new PeerConnection(socket, new DeadlineInputStream(socket, deadline, readTimeout), millis);
+            long nanos = System.nanoTime() - start;
+            return new PeerConnection(socket, new DeadlineInputStream(socket, deadline, readTimeout), nanos);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
@@ -45,7 +45,12 @@ public final class PeerConnection implements AutoCloseable {
     }
 
     public double connectMillis() {
-        return connectMillis;
+        return connectNanos / 1e6;
+    }
+
+    /** The TCP handshake's duration. */
+    public long connectNanos() {
+        return connectNanos;
     }
 
     public DeadlineInputStream in() {

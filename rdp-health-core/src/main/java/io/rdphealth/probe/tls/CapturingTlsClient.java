@@ -38,14 +38,24 @@ final class CapturingTlsClient extends DefaultTlsClient {
 
     private final ProtocolVersion[] versions;
     private final String sniHostName;
+    private final boolean stopAfterServerHello;
     private final List<byte[]> chain = new ArrayList<>();
     private ProtocolVersion negotiatedVersion;
     private int cipherSuite = -1;
 
     CapturingTlsClient(TlsCrypto crypto, ProtocolVersion[] versions, String sniHostName) {
+        this(crypto, versions, sniHostName, false);
+    }
+
+    /**
+     * @param stopAfterServerHello end the handshake (with a fatal user_canceled alert) as soon as
+     *        the server's hello has named the version, by throwing {@link ServerHelloReceived}
+     */
+    CapturingTlsClient(TlsCrypto crypto, ProtocolVersion[] versions, String sniHostName, boolean stopAfterServerHello) {
         super(crypto);
         this.versions = versions.clone();
         this.sniHostName = sniHostName;
+        this.stopAfterServerHello = stopAfterServerHello;
     }
 
     @Override
@@ -81,6 +91,11 @@ final class CapturingTlsClient extends DefaultTlsClient {
     public void notifyServerVersion(ProtocolVersion serverVersion) throws IOException {
         super.notifyServerVersion(serverVersion);
         negotiatedVersion = serverVersion;
+        if (stopAfterServerHello) {
+            // Called while the ServerHello is processed: the server has chosen this version (and a
+            // suite); nothing after it changes that answer.
+            throw new ServerHelloReceived(serverVersion);
+        }
     }
 
     @Override

@@ -44,6 +44,26 @@ public final class TlsChannel {
         return new TlsChannel(protocol, result);
     }
 
+    /**
+     * Asks for a handshake offering {@code versions} and stops as soon as the server's hello
+     * names the version it chose (a version scan needs no more): no key exchange, one round trip.
+     *
+     * @return the version the server chose
+     * @throws IOException when the server refuses (an alert, a closed connection) or the deadline passes
+     */
+    public static TlsVersion serverHelloVersion(PeerConnection connection, Set<TlsVersion> versions, String serverName,
+            SecureRandom random) throws IOException {
+        TlsClientProtocol protocol = new TlsClientProtocol(connection.in(), connection.out());
+        CapturingTlsClient client = new CapturingTlsClient(new BcTlsCrypto(random), toBc(versions), sniName(serverName), true);
+        try {
+            protocol.connect(client);
+        } catch (ServerHelloReceived stopped) {
+            return fromBc(stopped.version());
+        }
+        // Not reached with a conforming BouncyCastle: the hello always comes before the handshake ends.
+        return fromBc(client.negotiatedVersion());
+    }
+
     public static Set<TlsVersion> allVersions() {
         return EnumSet.allOf(TlsVersion.class);
     }
