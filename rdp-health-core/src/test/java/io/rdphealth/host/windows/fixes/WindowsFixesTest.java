@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.rdphealth.finding.FindingId;
 import io.rdphealth.fix.HostLock;
 import io.rdphealth.host.windows.FirewallProfile;
+import io.rdphealth.host.windows.KeyContainer;
+import io.rdphealth.host.windows.KeyStorage;
+import io.rdphealth.host.windows.Sddl;
 import io.rdphealth.host.windows.ListenerVerifier;
 import io.rdphealth.host.windows.ScriptedWindowsPort;
 import io.rdphealth.host.windows.Snapshots;
@@ -64,6 +67,7 @@ class WindowsFixesTest {
         return Stream.of(
                 Arguments.of("renew-cert", "expired-cert", (Planner) RenewSelfSignedCertificate::plan, FindingId.CERT_EXPIRED),
                 Arguments.of("repair-key-acl", "key-acl-broken", (Planner) RepairKeyAcl::plan, FindingId.CERT_KEY_ACCESS_DENIED),
+                Arguments.of("repair-key-acl", "cng-key-acl-broken", (Planner) RepairKeyAcl::plan, FindingId.CERT_KEY_ACCESS_DENIED),
                 Arguments.of("enable-firewall", "firewall-off", (Planner) ctx -> EnableFirewallRuleGroup.plan(ctx, Set.of()),
                         FindingId.FIREWALL_RULE_DISABLED),
                 Arguments.of("enable-tls12", "tls12-disabled", (Planner) EnableTls12::plan, FindingId.SCHANNEL_TLS12_DISABLED),
@@ -294,6 +298,70 @@ class WindowsFixesTest {
         int rename = indexOf(port.calls(), "move ");
         assertThat(copy).isLessThan(rename);
         assertThat(result.backup().resolve("MachineKeys.sddl")).exists();
+    }
+
+    /** The CNG key file in Crypto\\Keys gets NETWORK SERVICE read and nothing else changes; the pinned certificate loads. */
+    @Test
+    void repairingACngKeyChangesOnlyThatKeyFilesAcl() throws Exception {
+        WindowsHostFacts facts = Snapshots.load("cng-key-acl-broken");
+        ScriptedWindowsPort port = ScriptedWindowsPort.from(facts, clockOf(facts));
+        ScriptedWindowsPort.State before = port.state();
+        String keyPath = facts.certificatesIn("My").get(0).key().path();
+
+        FixResult result = runner(port, facts, state("cng")).run("repair-key-acl", RepairKeyAcl::plan, false,
+                new PrintWriter(new StringWriter()));
+
+        assertThat(result.status()).isEqualTo(FixStatus.APPLIED);
+        ScriptedWindowsPort.State after = port.state();
+        String key = keyPath.toLowerCase(java.util.Locale.ROOT);
+        assertThat(after.acls().get(key)).isEqualTo("O:BAG:SYD:PAI(A;;FA;;;SY)(A;;FA;;;BA)(A;;FR;;;NS)");
+        java.util.Map<String, String> otherAcls = new java.util.TreeMap<>(after.acls());
+        otherAcls.remove(key);
+        java.util.Map<String, String> otherAclsBefore = new java.util.TreeMap<>(before.acls());
+        otherAclsBefore.remove(key);
+        assertThat(otherAcls).isEqualTo(otherAclsBefore);
+        assertThat(after.files()).isEqualTo(before.files());
+        assertThat(after.certificates()).isEqualTo(before.certificates());
+        assertThat(port.mutations()).as("one ACL write").isEqualTo(1);
+        assertThat(result.backup().resolve("key.sddl")).content().as("the backup holds the ACL as it was")
+                .contains("O:BAG:SYD:PAI(A;;FA;;;SY)(A;;FA;;;BA)\n");
+    }
+
+    /**
+     * install-cert with a PKCS#12 whose key Windows puts in the software KSP (ECDSA keys always,
+     * RSA with a KSP): NETWORK SERVICE read is granted on the Crypto\\Keys file, and a failure at
+     * each state-changing call leaves the host exactly as it was.
+     */
+    @Test
+    void installingACertificateWhoseKeyIsCngGrantsReadOnTheCngKeyFileAndRollsBackCleanly() throws Exception {
+        WindowsHostFacts facts = Snapshots.load("expired-cert");
+        Planner install = ctx -> InstallPfxCertificate.plan(ctx, TestPfx.bytes(ctx.clock()), TestPfx.PASSWORD);
+        ScriptedWindowsPort port = ScriptedWindowsPort.from(facts, clockOf(facts)).importingKeysInto(KeyStorage.CNG_MACHINE_KEYS);
+
+        FixResult result = runner(port, facts, state("cng-install")).run("install-cert", install.checked(), false,
+                new PrintWriter(new StringWriter()));
+
+        assertThat(result.status()).isEqualTo(FixStatus.APPLIED);
+        WindowsHostFacts after = new WindowsInspector(port, clockOf(facts)).inspect();
+        KeyContainer key = after.certificatesIn("My").get(0).key();
+        assertThat(key.storage()).isEqualTo(KeyStorage.CNG_MACHINE_KEYS);
+        assertThat(key.path()).startsWith("C:\\ProgramData\\Microsoft\\Crypto\\Keys\\");
+        assertThat(Sddl.parse(key.sddl()).networkServiceCanRead()).isTrue();
+        assertThat(port.verifier().servedSha1Thumbprint(3389)).isEqualTo(result.after().thumbprint());
+
+        int total = port.mutations();
+        for (int k = 0; k < total; k++) {
+            ScriptedWindowsPort failing = ScriptedWindowsPort.from(facts, clockOf(facts)).importingKeysInto(KeyStorage.CNG_MACHINE_KEYS);
+            ScriptedWindowsPort.State before = failing.state();
+            failing.failAtMutation(k);
+            StringWriter out = new StringWriter();
+
+            FixResult failed = runner(failing, facts, state("cng-install-fail-" + k)).run("install-cert", install.checked(), false,
+                    new PrintWriter(out));
+
+            assertThat(failed.status()).as("failure at call %d\n%s", k, out).isEqualTo(FixStatus.ROLLED_BACK);
+            assertThat(failing.state()).as("failure at call %d\n%s", k, out).isEqualTo(before);
+        }
     }
 
     @Test
