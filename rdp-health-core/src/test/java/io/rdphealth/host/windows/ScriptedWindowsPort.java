@@ -56,6 +56,7 @@ public final class ScriptedWindowsPort implements WindowsPort {
     private final List<EventRecord> events = new ArrayList<>();
     private final List<FirewallBlockRule> blockRules = new ArrayList<>();
     private final List<String> calls = new ArrayList<>();
+    private final List<String> mutationCalls = new ArrayList<>();
     private int mutations;
     private int failAtMutation = -1;
     private int haltAtMutation = -1;
@@ -184,6 +185,24 @@ public final class ScriptedWindowsPort implements WindowsPort {
     /** State-changing calls made so far. */
     public int mutations() {
         return mutations;
+    }
+
+    /** The state-changing calls so far, in order, as "operation argument". */
+    public List<String> mutationCalls() {
+        return List.copyOf(mutationCalls);
+    }
+
+    /** The state-changing calls so far that restricted something else than the RdpHealth state folder or its backups folder. */
+    public List<String> hostMutationCalls() {
+        return mutationCalls.stream().filter(c -> !norm(c).matches("(createdirectory|writesecuritydescriptor) \\S*\\\\rdphealth(\\\\backups)?( .*)?"))
+                .toList();
+    }
+
+    /** A folder that exists before the run, with this DACL (e.g. a state folder someone created earlier). */
+    public ScriptedWindowsPort withDirectory(Path path, String sddl) {
+        directories.add(norm(path));
+        acls.put(norm(path), sddl);
+        return this;
     }
 
     /** Every call, as "operation argument". */
@@ -524,6 +543,7 @@ public final class ScriptedWindowsPort implements WindowsPort {
 
     private void mutate(String call) {
         calls.add(call);
+        mutationCalls.add(call);
         int index = mutations++;
         if (index == haltAtMutation) {
             throw new SimulatedCrash("simulated crash at state-changing call #" + index + ": " + call);
