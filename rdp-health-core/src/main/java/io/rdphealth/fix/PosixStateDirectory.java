@@ -1,6 +1,7 @@
 package io.rdphealth.fix;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -42,11 +43,18 @@ public final class PosixStateDirectory implements StateDirectoryGuard {
             }
             if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createDirectories(dir.getParent());
-                // Created 0700 at once (the umask can only narrow it), then set explicitly.
-                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-                Files.setPosixFilePermissions(dir, OWNER_ONLY);
-                changes.add("created " + dir + " with mode 0700 (owner only)");
-                return;
+                try {
+                    // Created 0700 at once (the umask can only narrow it), then set explicitly.
+                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+                    Files.setPosixFilePermissions(dir, OWNER_ONLY);
+                    changes.add("created " + dir + " with mode 0700 (owner only)");
+                    return;
+                } catch (FileAlreadyExistsException e) {
+                    // Another run created it meanwhile: check it like any existing one.
+                }
+            }
+            if (Files.isSymbolicLink(dir)) {
+                throw new StateDirectoryException(dir + " is a symbolic link; the state folder must be a real directory");
             }
             if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                 throw new StateDirectoryException(dir + " is not a directory");

@@ -95,6 +95,32 @@ class PosixStateDirectoryTest {
         assertThat(mode(copy)).isEqualTo(0600);
     }
 
+    /** Two runs that start together both find (or make) the folder; neither fails on the other's creation. */
+    @Test
+    void runsCreatingItAtTheSameTimeBothSucceed() throws Exception {
+        Path state = dir.resolve("state");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<List<String>>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return new PosixStateDirectory().secure(state);
+                }));
+            }
+            start.countDown();
+            int created = 0;
+            for (java.util.concurrent.Future<List<String>> result : results) {
+                created += (int) result.get(10, java.util.concurrent.TimeUnit.SECONDS).stream().filter(l -> l.startsWith("created " + state + " ")).count();
+            }
+            assertThat(created).as("exactly one run created it").isEqualTo(1);
+            assertThat(mode(state)).isEqualTo(0700);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void anAlreadyRestrictedOneIsLeftAlone() throws Exception {
         Path state = dir.resolve("state");
