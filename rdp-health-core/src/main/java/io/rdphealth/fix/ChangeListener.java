@@ -20,4 +20,8 @@ public interface ChangeListener {
 
     default void undone(String description) {
     }
+
+    /** Opening a session created or tightened the state directory (the line says how it was before). */
+    default void stateDirectorySecured(String change) {
+    }
 }

@@ -21,6 +21,9 @@ import java.util.UUID;
  *
  * <p>Layout under the state directory: {@code host.lock}, {@code journal.jsonl} (only while a
  * plan runs or after a kill), {@code backups/<runId>/} (kept, so a person can always go back).
+ * The directory and {@code backups/} are restricted to administrators by a
+ * {@link StateDirectoryGuard} (by default {@link PosixStateDirectory}: 0700, owner only) when a
+ * session opens, before the lock file or any backup is written.
  */
 public final class ChangeRunner {
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
@@ -31,21 +34,30 @@ public final class ChangeRunner {
     private final ChangeListener listener;
     private final Duration lockWait;
     private final Clock clock;
+    private final StateDirectoryGuard guard;
 
     /**
      * @param stateDir  where the lock, the journal and the backups live (created when needed)
      * @param handlers  compensation handlers beyond the built-in {@link FileBackup}
      * @param listener  progress (and, in tests, fault injection)
      * @param lockWait  how long to wait for another change on this host to finish
+     * @param guard     restricts the state directory to administrators when a session opens
      */
     public ChangeRunner(Path stateDir, List<CompensationHandler> handlers, ChangeListener listener, Duration lockWait,
-                        Clock clock) {
+                        Clock clock, StateDirectoryGuard guard) {
         this.stateDir = stateDir.toAbsolutePath();
         this.listener = listener;
         this.lockWait = lockWait;
         this.clock = clock;
+        this.guard = java.util.Objects.requireNonNull(guard, "guard");
         register(new FileBackup());
         handlers.forEach(this::register);
+    }
+
+    /** With the POSIX state directory (0700, owner only). */
+    public ChangeRunner(Path stateDir, List<CompensationHandler> handlers, ChangeListener listener, Duration lockWait,
+                        Clock clock) {
+        this(stateDir, handlers, listener, lockWait, clock, new PosixStateDirectory());
     }
 
     public ChangeRunner(Path stateDir, ChangeListener listener, Duration lockWait) {
@@ -81,12 +93,21 @@ public final class ChangeRunner {
         return pending;
     }
 
-    /** Takes the host lock and recovers an unfinished run; close the session to release the lock. */
+    /**
+     * Restricts the state directory, takes the host lock and recovers an unfinished run; close the
+     * session to release the lock.
+     *
+     * @throws StateDirectoryGuard.StateDirectoryException when the state directory cannot be restricted (nothing was written into it)
+     */
     public ChangeSession open() throws IOException {
+        List<String> secured = guard.secure(stateDir);
+        for (String change : secured) {
+            listener.stateDirectorySecured(change);
+        }
         HostLock lock = HostLock.acquire(stateDir.resolve("host.lock"), lockWait);
         try {
             RecoveryReport recovery = recover();
-            return new ChangeSession(this, lock, recovery);
+            return new ChangeSession(this, lock, recovery, secured);
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;

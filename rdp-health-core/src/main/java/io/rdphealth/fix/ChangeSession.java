@@ -11,11 +11,18 @@ public final class ChangeSession implements AutoCloseable {
     private final ChangeRunner runner;
     private final HostLock lock;
     private final RecoveryReport recovery;
+    private final java.util.List<String> stateDirectoryChanges;
 
-    ChangeSession(ChangeRunner runner, HostLock lock, RecoveryReport recovery) {
+    ChangeSession(ChangeRunner runner, HostLock lock, RecoveryReport recovery, java.util.List<String> stateDirectoryChanges) {
         this.runner = runner;
         this.lock = lock;
         this.recovery = recovery;
+        this.stateDirectoryChanges = java.util.List.copyOf(stateDirectoryChanges);
+    }
+
+    /** What opening the session changed to restrict the state directory (created, tightened from ...); empty when nothing. */
+    public java.util.List<String> stateDirectoryChanges() {
+        return stateDirectoryChanges;
     }
 
     /** What recovery found and undid when the session opened. */

@@ -123,6 +123,9 @@ public final class WindowsFactsJson {
         if (f.machineKeys() != null && f.machineKeys().sddl() != null) {
             sddl("machineKeys.sddl", f.machineKeys().sddl());
         }
+        if (f.cngKeys() != null && f.cngKeys().sddl() != null) {
+            sddl("cngKeys.sddl", f.cngKeys().sddl());
+        }
         List<FirewallBlockRule> blockRules = f.firewall().inboundTcpBlockRules();
         for (int i = 0; i < blockRules.size(); i++) {
             FirewallBlockRule rule = blockRules.get(i);

@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param cryptoPolicy   cipher-suite order policy, CredSSP oracle policy, FIPS policy
  * @param events         the last relevant events, newest first
  * @param inspectionErrors what could not be read, one line per section (the rest of the snapshot is still valid)
+ * @param cngKeys        the CNG machine key folder ({@code %ProgramData%\Microsoft\Crypto\Keys}) and its ACL, as
+ *                       evidence only (no rule judges it: its default ACL is not documented); {@code null} when the
+ *                       folder does not exist or the snapshot predates it
  */
 public record WindowsHostFacts(
         int schemaVersion,
@@ -36,9 +39,19 @@ public record WindowsHostFacts(
         List<SchannelProtocol> schannel,
         CryptoPolicy cryptoPolicy,
         List<EventRecord> events,
-        List<String> inspectionErrors) {
+        List<String> inspectionErrors,
+        FolderAcl cngKeys) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** A snapshot without the CNG key folder (the form recorded before CNG keys were read). */
+    public WindowsHostFacts(int schemaVersion, Instant collectedAt, String computerName, String machineGuid,
+                            ListenerSettings listener, List<StoreCertificate> certificates, FolderAcl machineKeys,
+                            List<ServiceFacts> services, FirewallFacts firewall, List<SchannelProtocol> schannel,
+                            CryptoPolicy cryptoPolicy, List<EventRecord> events, List<String> inspectionErrors) {
+        this(schemaVersion, collectedAt, computerName, machineGuid, listener, certificates, machineKeys, services, firewall,
+                schannel, cryptoPolicy, events, inspectionErrors, null);
+    }
 
     public WindowsHostFacts {
         Objects.requireNonNull(collectedAt, "collectedAt");

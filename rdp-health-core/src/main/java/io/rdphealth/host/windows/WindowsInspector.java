@@ -36,9 +36,14 @@ public final class WindowsInspector {
         this.clock = clock;
     }
 
-    /** MachineKeys under a ProgramData folder. */
+    /** MachineKeys (CAPI machine keys) under a ProgramData folder. */
     public static Path machineKeysFolder(Path programData) {
-        return programData.resolve("Microsoft").resolve("Crypto").resolve("RSA").resolve("MachineKeys");
+        return KeyStorage.CAPI_MACHINE_KEYS.folder(programData);
+    }
+
+    /** Crypto\Keys (CNG machine keys of the Microsoft Software KSP) under a ProgramData folder. */
+    public static Path cngKeysFolder(Path programData) {
+        return KeyStorage.CNG_MACHINE_KEYS.folder(programData);
     }
 
     /** A path as Windows writes it (backslashes), whatever OS the port runs on, so snapshots compare. */
@@ -53,12 +58,17 @@ public final class WindowsInspector {
         String machineGuid = read(errors, "MachineGuid", () -> text(WindowsConstants.CRYPTOGRAPHY, WindowsConstants.MACHINE_GUID), null);
         ListenerSettings listener = read(errors, "Terminal Server registry", this::listener,
                 new ListenerSettings(null, null, null, null, null, null, null, null));
-        Path machineKeys = read(errors, "ProgramData", () -> machineKeysFolder(port.programData()), null);
+        Path programData = read(errors, "ProgramData", port::programData, null);
+        Path machineKeys = programData == null ? null : machineKeysFolder(programData);
         List<StoreCertificate> certificates = read(errors, "certificate stores",
                 () -> certificates(listener, machineKeys, machineGuid), List.of());
         FolderAcl machineKeysAcl = machineKeys == null ? null : read(errors, "MachineKeys ACL",
                 () -> new FolderAcl(windowsPath(machineKeys), port.readSecurityDescriptor(machineKeys)),
                 new FolderAcl(windowsPath(machineKeys), null));
+        Path cngKeys = programData == null ? null : cngKeysFolder(programData);
+        FolderAcl cngKeysAcl = cngKeys == null ? null : read(errors, "Crypto\\Keys ACL",
+                () -> port.exists(cngKeys) ? new FolderAcl(windowsPath(cngKeys), port.readSecurityDescriptor(cngKeys)) : null,
+                new FolderAcl(windowsPath(cngKeys), null));
         List<ServiceFacts> services = read(errors, "services", this::services, List.of());
         FirewallFacts firewall = read(errors, "firewall", this::firewall, new FirewallFacts(Map.of(), Set.of(), Map.of(), List.of()))
                 .withInboundTcpBlockRules(read(errors, "firewall block rules", port::inboundTcpBlockRules, List.of()));
@@ -68,7 +78,7 @@ public final class WindowsInspector {
                 () -> port.queryEvents("System", WindowsConstants.RELEVANT_EVENTS.keySet(), now.minus(EVENT_WINDOW), MAX_EVENTS),
                 List.of());
         return new WindowsHostFacts(WindowsHostFacts.SCHEMA_VERSION, now, computerName, machineGuid, listener,
-                certificates, machineKeysAcl, services, firewall, schannel, crypto, events, errors);
+                certificates, machineKeysAcl, services, firewall, schannel, crypto, events, errors, cngKeysAcl);
     }
 
     private static <T> T read(List<String> errors, String section, Supplier<T> reader, T fallback) {
@@ -146,7 +156,8 @@ public final class WindowsInspector {
             sddl = port.readSecurityDescriptor(path);
         }
         return new StoreCertificate(store, info,
-                new KeyContainer(location.containerName(), unique, path == null ? null : windowsPath(path), exists, sddl));
+                new KeyContainer(location.containerName(), unique, path == null ? null : windowsPath(path), exists, sddl,
+                        location.storage()));
     }
 
     private List<ServiceFacts> services() {

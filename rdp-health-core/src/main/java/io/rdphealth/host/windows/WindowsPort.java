@@ -140,10 +140,19 @@ public interface WindowsPort {
     /**
      * Where a certificate's private key lives.
      *
-     * @param containerName  the CSP/KSP container name
-     * @param uniqueName     the container's file name, or {@code null} when the key set does not exist
-     * @param path           the container's file path, or {@code null} when the key set does not exist
+     * @param containerName  the CSP container / KSP key name
+     * @param uniqueName     the key's file name, or {@code null} when the key set does not exist
+     * @param path           the key's file path, or {@code null} when the key set does not exist
+     * @param storage        CAPI (MachineKeys) or CNG (Crypto\Keys); never {@code null}
      */
-    record KeyLocation(String containerName, String uniqueName, Path path) {
+    record KeyLocation(String containerName, String uniqueName, Path path, KeyStorage storage) {
+        public KeyLocation {
+            java.util.Objects.requireNonNull(storage, "storage");
+        }
+
+        /** A CAPI key container (MachineKeys). */
+        public KeyLocation(String containerName, String uniqueName, Path path) {
+            this(containerName, uniqueName, path, KeyStorage.CAPI_MACHINE_KEYS);
+        }
     }
 }

@@ -56,11 +56,13 @@ public final class ScriptedWindowsPort implements WindowsPort {
     private final List<EventRecord> events = new ArrayList<>();
     private final List<FirewallBlockRule> blockRules = new ArrayList<>();
     private final List<String> calls = new ArrayList<>();
+    private final List<String> mutationCalls = new ArrayList<>();
     private int mutations;
     private int failAtMutation = -1;
     private int haltAtMutation = -1;
     private String loadedThumbprint;
     private int generated;
+    private KeyStorage importStorage = KeyStorage.CAPI_MACHINE_KEYS;
 
     /** A certificate in a store: its DER and where its key lives. */
     private record Cert(byte[] der, KeyLocation key) {
@@ -108,12 +110,18 @@ public final class ScriptedWindowsPort implements WindowsPort {
         if (facts.machineKeys() != null && facts.machineKeys().sddl() != null) {
             p.acls.put(norm(machineKeys), facts.machineKeys().sddl());
         }
+        if (facts.cngKeys() != null) {
+            p.directories.add(norm(facts.cngKeys().path()));
+            if (facts.cngKeys().sddl() != null) {
+                p.acls.put(norm(facts.cngKeys().path()), facts.cngKeys().sddl());
+            }
+        }
         for (StoreCertificate sc : facts.certificates()) {
             KeyLocation location = null;
             KeyContainer k = sc.key();
             if (k != null) {
                 location = new KeyLocation(k.containerName(), k.exists() ? k.uniqueName() : null,
-                        k.exists() && k.path() != null ? Path.of(k.path()) : null);
+                        k.exists() && k.path() != null ? Path.of(k.path()) : null, k.storage());
                 if (k.exists() && k.path() != null) {
                     p.files.put(norm(k.path()), ("key of " + sc.thumbprint()).getBytes(StandardCharsets.UTF_8));
                     if (k.sddl() != null) {
@@ -165,9 +173,36 @@ public final class ScriptedWindowsPort implements WindowsPort {
         }
     }
 
+    /**
+     * Makes {@link #importPfx} put the key where Windows puts a key imported with a CNG key storage
+     * provider (always for ECDSA keys): a file in Crypto\\Keys instead of MachineKeys.
+     */
+    public ScriptedWindowsPort importingKeysInto(KeyStorage storage) {
+        this.importStorage = storage;
+        return this;
+    }
+
     /** State-changing calls made so far. */
     public int mutations() {
         return mutations;
+    }
+
+    /** The state-changing calls so far, in order, as "operation argument". */
+    public List<String> mutationCalls() {
+        return List.copyOf(mutationCalls);
+    }
+
+    /** The state-changing calls so far that restricted something else than the RdpHealth state folder or its backups folder. */
+    public List<String> hostMutationCalls() {
+        return mutationCalls.stream().filter(c -> !norm(c).matches("(createdirectory|writesecuritydescriptor) \\S*\\\\rdphealth(\\\\backups)?( .*)?"))
+                .toList();
+    }
+
+    /** A folder that exists before the run, with this DACL (e.g. a state folder someone created earlier). */
+    public ScriptedWindowsPort withDirectory(Path path, String sddl) {
+        directories.add(norm(path));
+        acls.put(norm(path), sddl);
+        return this;
     }
 
     /** Every call, as "operation argument". */
@@ -267,7 +302,8 @@ public final class ScriptedWindowsPort implements WindowsPort {
             throw new WindowsPortException("CertFindCertificateInStore " + thumbprint + ": 0x80092004 (not found)");
         }
         // element = key location line + DER, enough to restore both
-        String keyLine = cert.key() == null ? "-" : cert.key().containerName() + "|" + cert.key().uniqueName() + "|" + cert.key().path();
+        String keyLine = cert.key() == null ? "-" : cert.key().containerName() + "|" + cert.key().uniqueName() + "|" + cert.key().path()
+                + "|" + cert.key().storage();
         return (keyLine + "\n" + HexFormat.of().formatHex(cert.der())).getBytes(StandardCharsets.UTF_8);
     }
 
@@ -279,7 +315,8 @@ public final class ScriptedWindowsPort implements WindowsPort {
         KeyLocation key = null;
         if (!parts[0].equals("-")) {
             String[] k = parts[0].split("\\|");
-            key = new KeyLocation(k[0], k[1].equals("null") ? null : k[1], k[2].equals("null") ? null : Path.of(k[2]));
+            key = new KeyLocation(k[0], k[1].equals("null") ? null : k[1], k[2].equals("null") ? null : Path.of(k[2]),
+                    KeyStorage.valueOf(k[3]));
         }
         store(store).put(CertificateDecoder.decode(der).sha1(), new Cert(der, key));
     }
@@ -301,10 +338,10 @@ public final class ScriptedWindowsPort implements WindowsPort {
                     byte[] der = ks.getCertificate(alias).getEncoded();
                     String thumbprint = CertificateDecoder.decode(der).sha1();
                     String unique = "imported" + thumbprint.substring(0, 8).toLowerCase(Locale.ROOT) + "_" + machineGuid();
-                    Path path = WindowsInspector.machineKeysFolder(programData).resolve(unique);
+                    Path path = importStorage.folder(programData).resolve(unique);
                     files.put(norm(path), ("key of " + thumbprint).getBytes(StandardCharsets.UTF_8));
                     acls.put(norm(path), "O:BAG:SYD:PAI(A;;FA;;;SY)(A;;FA;;;BA)");
-                    store(store).put(thumbprint, new Cert(der, new KeyLocation("{" + alias + "}", unique, path)));
+                    store(store).put(thumbprint, new Cert(der, new KeyLocation("{" + alias + "}", unique, path, importStorage)));
                     return thumbprint;
                 }
             }
@@ -506,6 +543,7 @@ public final class ScriptedWindowsPort implements WindowsPort {
 
     private void mutate(String call) {
         calls.add(call);
+        mutationCalls.add(call);
         int index = mutations++;
         if (index == haltAtMutation) {
             throw new SimulatedCrash("simulated crash at state-changing call #" + index + ": " + call);

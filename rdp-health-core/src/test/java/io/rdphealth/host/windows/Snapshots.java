@@ -9,7 +9,7 @@ import java.util.List;
 /** The shipped host-facts snapshots under {@code src/test/resources/windows/}. */
 public final class Snapshots {
     public static final List<String> ALL = List.of("healthy", "expired-cert", "key-acl-broken", "tls12-disabled", "firewall-off",
-            "firewall-block-rule");
+            "firewall-block-rule", "cng-key-acl-broken");
 
     private Snapshots() {
     }

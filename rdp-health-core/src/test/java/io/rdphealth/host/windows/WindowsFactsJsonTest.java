@@ -72,6 +72,48 @@ class WindowsFactsJsonTest {
                 .extracting(FirewallBlockRule::name).containsExactly("Block SMB inbound", "Block RDP on public networks");
     }
 
+    /** Snapshots recorded before CNG keys were read have no key storage and no Crypto\\Keys folder: CAPI, none. */
+    @Test
+    void aSnapshotWithoutKeyStorageReadsAsCapiMachineKeys() throws Exception {
+        String text = Snapshots.text("key-acl-broken");
+        assertThat(text).doesNotContain("storage").doesNotContain("cngKeys");
+
+        WindowsHostFacts facts = json.parse(text);
+
+        assertThat(facts.certificates().get(0).key().storage()).isEqualTo(KeyStorage.CAPI_MACHINE_KEYS);
+        assertThat(facts.cngKeys()).isNull();
+        assertThat(json.write(facts)).contains("\"storage\" : \"CAPI_MACHINE_KEYS\"");
+    }
+
+    @Test
+    void aCngKeySnapshotKeepsItsStorageAndFolderThroughJson() throws Exception {
+        WindowsHostFacts facts = json.parse(Snapshots.text("cng-key-acl-broken"));
+
+        KeyContainer key = facts.certificatesIn("My").get(0).key();
+        assertThat(key.storage()).isEqualTo(KeyStorage.CNG_MACHINE_KEYS);
+        assertThat(key.path()).startsWith("C:\\ProgramData\\Microsoft\\Crypto\\Keys\\");
+        assertThat(facts.cngKeys().path()).isEqualTo("C:\\ProgramData\\Microsoft\\Crypto\\Keys");
+        WindowsHostFacts again = json.parse(json.write(facts));
+        assertThat(again).isEqualTo(facts);
+        assertThat(again.certificatesIn("My").get(0).key().storage()).isEqualTo(KeyStorage.CNG_MACHINE_KEYS);
+    }
+
+    @Test
+    void badCngFieldsAreNamed() {
+        String text = Snapshots.text("cng-key-acl-broken");
+        String storage = "\"storage\" : \"CNG_MACHINE_KEYS\"";
+        String folderSddl = "\"sddl\" : \"O:SYG:SYD:PAI(A;;FA;;;BA)(A;;0x12019f;;;WD)\"";
+        int folderAt = text.lastIndexOf(folderSddl);
+        assertThat(text).contains(storage);
+        assertThat(text.substring(text.lastIndexOf("\"cngKeys\""))).contains(folderSddl);
+
+        assertThatThrownBy(() -> json.parse(text.replace(storage, "\"storage\" : \"TPM\"")))
+                .isInstanceOf(WindowsFactsFormatException.class).hasMessageContaining("certificates[1].key.storage");
+        assertThatThrownBy(() -> json.parse(text.substring(0, folderAt) + "\"sddl\" : \"D:(A;;ZZ;;;WD)\""
+                + text.substring(folderAt + folderSddl.length())))
+                .isInstanceOf(WindowsFactsFormatException.class).hasMessageContaining("cngKeys.sddl");
+    }
+
     @Test
     void missingRequiredSectionIsNamed() {
         String text = Snapshots.text("healthy").replaceFirst("\"listener\" : \\{[^}]*\\},", "");

@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
-/** repair-key-acl: grant NETWORK SERVICE read on the served certificate's key container file. */
+/**
+ * repair-key-acl: grant NETWORK SERVICE read on the served certificate's key file, a CAPI
+ * container in MachineKeys or a CNG key in Crypto\Keys alike (both are files with a DACL).
+ */
 public final class RepairKeyAcl {
     private RepairKeyAcl() {
     }
@@ -33,8 +36,8 @@ public final class RepairKeyAcl {
                     return WindowsCompensations.securityDescriptor(key, old[0], false);
                 },
                 context -> port.writeSecurityDescriptor(key, Sddl.parse(old[0]).withNetworkServiceRead().toSddl()));
-        return new WindowsFixPlan(WindowsFixNames.REPAIR_KEY_ACL, List.of(), "the key container's current ACL", List.of(grant),
-                "the key container's ACL lets NETWORK SERVICE read it",
+        return new WindowsFixPlan(WindowsFixNames.REPAIR_KEY_ACL, List.of(), "the key file's current ACL", List.of(grant),
+                "the key file's ACL lets NETWORK SERVICE read it",
                 () -> {
                     SecurityDescriptor now = Sddl.parse(port.readSecurityDescriptor(key));
                     if (!now.networkServiceCanRead()) {

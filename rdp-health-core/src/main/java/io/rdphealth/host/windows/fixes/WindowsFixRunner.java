@@ -7,6 +7,7 @@ import io.rdphealth.fix.ChangeRunner;
 import io.rdphealth.fix.ChangeSession;
 import io.rdphealth.fix.HostLock;
 import io.rdphealth.fix.RecoveryReport;
+import io.rdphealth.fix.StateDirectoryGuard;
 import io.rdphealth.fix.Step;
 import io.rdphealth.fix.StepFailedException;
 import io.rdphealth.host.windows.ListenerVerifier;
@@ -24,7 +25,8 @@ import java.util.Objects;
 
 /**
  * Runs a Windows fix under the project's one safe-change discipline ({@link ChangeRunner}) with the
- * Windows undo kinds registered ({@link WindowsCompensations}): host lock {@code STATE\host.lock},
+ * Windows undo kinds registered ({@link WindowsCompensations}): the state folder restricted to
+ * SYSTEM and Administrators first ({@link WindowsStateDirectory}), host lock {@code STATE\host.lock},
  * recovery of a run killed between steps from {@code STATE\journal.jsonl}, a backup and a durable
  * journal line before every step, verification as the last step, rollback on any failure. The
  * plan is built inside the held lock from a fresh inspection, after recovery, because both may
@@ -60,7 +62,8 @@ public final class WindowsFixRunner {
 
     /** The platform-neutral runner with the Windows handlers; {@code listener} hears progress. */
     public ChangeRunner changeRunner(ChangeListener listener) {
-        return new ChangeRunner(stateDir, WindowsCompensations.handlers(port, settings), listener, settings.lockWait(), clock);
+        return new ChangeRunner(stateDir, WindowsCompensations.handlers(port, settings), listener, settings.lockWait(), clock,
+                new WindowsStateDirectory(port));
     }
 
     /** Builds a fix plan from a fresh context; refuses (nothing changed) when a precondition fails. */
@@ -112,6 +115,8 @@ public final class WindowsFixRunner {
         ChangeSession session;
         try {
             session = runner.open();
+        } catch (StateDirectoryGuard.StateDirectoryException e) {
+            return refused(fix, log, e.getMessage());
         } catch (HostLock.LockTimeoutException e) {
             return refused(fix, log, "another rdphealth fix is running on this host: " + e.getMessage());
         } catch (IOException e) {
@@ -203,6 +208,8 @@ public final class WindowsFixRunner {
         for (String warning : plan.warnings()) {
             out.println("  WARNING: " + warning);
         }
+        out.println("  state folder " + stateDir + " (and its backups): restricted to SYSTEM and Administrators ("
+                + WindowsStateDirectory.SDDL + ") before anything is written into it");
         out.println("  lock " + stateDir.resolve("host.lock") + ", undo any interrupted earlier run from "
                 + stateDir.resolve("journal.jsonl"));
         out.println("  backup (each step before it runs): " + plan.backupDescription());
@@ -275,6 +282,11 @@ public final class WindowsFixRunner {
         @Override
         public void undone(String description) {
             say(out, log, "undone: " + description);
+        }
+
+        @Override
+        public void stateDirectorySecured(String change) {
+            say(out, log, "state folder: " + change);
         }
     }
 }

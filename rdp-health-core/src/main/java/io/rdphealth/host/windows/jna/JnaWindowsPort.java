@@ -25,11 +25,11 @@ import com.sun.jna.ptr.ShortByReference;
 import io.rdphealth.host.windows.EventRecord;
 import io.rdphealth.host.windows.FirewallBlockRule;
 import io.rdphealth.host.windows.FirewallProfile;
+import io.rdphealth.host.windows.KeyStorage;
 import io.rdphealth.host.windows.RegistryValue;
 import io.rdphealth.host.windows.ServiceFacts;
 import io.rdphealth.host.windows.ServiceStartType;
 import io.rdphealth.host.windows.ServiceState;
-import io.rdphealth.host.windows.WindowsInspector;
 import io.rdphealth.host.windows.WindowsPort;
 import io.rdphealth.host.windows.WindowsPortException;
 import java.io.IOException;
@@ -50,7 +50,7 @@ import java.util.stream.Stream;
 
 /**
  * The {@link WindowsPort} over the Windows APIs through jna-platform, plus the few declarations it
- * lacks ({@link Crypt32Extra}, {@link Advapi32Extra}, {@link FirewallPolicy2}). Thin on purpose:
+ * lacks ({@link Crypt32Extra}, {@link Advapi32Extra}, {@link NCrypt}, {@link FirewallPolicy2}). Thin on purpose:
  * one OS call (or a fixed sequence of them) per method, no decisions. It compiles everywhere but
  * runs only on Windows, as an administrator; it was NOT run as part of the Linux build.
  */
@@ -180,7 +180,12 @@ public final class JnaWindowsPort implements WindowsPort {
         return result;
     }
 
-    /** CERT_KEY_PROV_INFO_PROP_ID, then the CAPI unique container name; CNG keys are not resolved (see docs). */
+    /**
+     * CERT_KEY_PROV_INFO_PROP_ID, then the key's file: for a CSP (dwProvType != 0) the CAPI unique
+     * container name in MachineKeys; for a KSP (dwProvType == 0) the CNG "Unique Name" in
+     * Crypto\Keys. Certificates of LocalMachine stores that a service uses have machine keys, so
+     * both are opened as machine keys, silently.
+     */
     private KeyLocation keyLocation(WinCrypt.CERT_CONTEXT context) {
         IntByReference size = new IntByReference();
         if (!Crypt32Extra.INSTANCE.CertGetCertificateContextProperty(context.getPointer(), Crypt32Extra.CERT_KEY_PROV_INFO_PROP_ID, null, size)) {
@@ -195,16 +200,16 @@ public final class JnaWindowsPort implements WindowsPort {
         Pointer providerPointer = info.getPointer(Native.POINTER_SIZE);
         String provider = providerPointer == null ? null : providerPointer.getWideString(0);
         int providerType = info.getInt(2L * Native.POINTER_SIZE);
-        if (providerType == 0) {
-            throw new WindowsPortException("the key of a certificate is in a CNG key storage provider (" + provider
-                    + "); RDP Health reads CAPI (CSP) key containers only");
-        }
+        return providerType == 0 ? cngKeyLocation(container, provider) : capiKeyLocation(container, provider, providerType);
+    }
+
+    private KeyLocation capiKeyLocation(String container, String provider, int providerType) {
         PointerByReference handle = new PointerByReference();
         if (!Advapi32Extra.INSTANCE.CryptAcquireContext(handle, container, provider, providerType,
                 Advapi32Extra.CRYPT_MACHINE_KEYSET | Advapi32Extra.CRYPT_SILENT)) {
             int error = Kernel32.INSTANCE.GetLastError();
             if (error == Advapi32Extra.NTE_BAD_KEYSET) {
-                return new KeyLocation(container, null, null);
+                return new KeyLocation(container, null, null, KeyStorage.CAPI_MACHINE_KEYS);
             }
             throw failure("CryptAcquireContext " + container, new Win32Exception(error));
         }
@@ -215,9 +220,57 @@ public final class JnaWindowsPort implements WindowsPort {
                 throw failure("CryptGetProvParam PP_UNIQUE_CONTAINER " + container, new Win32Exception(Kernel32.INSTANCE.GetLastError()));
             }
             String unique = Native.toString(buffer, "US-ASCII");
-            return new KeyLocation(container, unique, WindowsInspector.machineKeysFolder(programData()).resolve(unique));
+            return new KeyLocation(container, unique, KeyStorage.CAPI_MACHINE_KEYS.folder(programData()).resolve(unique),
+                    KeyStorage.CAPI_MACHINE_KEYS);
         } finally {
             Advapi32Extra.INSTANCE.CryptReleaseContext(handle.getValue(), 0);
+        }
+    }
+
+    /** Longest "Unique Name" read: file names are under 260 UTF-16 characters. */
+    private static final int MAX_UNIQUE_NAME_BYTES = 1024;
+
+    private KeyLocation cngKeyLocation(String keyName, String provider) {
+        if (!NCrypt.MS_KEY_STORAGE_PROVIDER.equalsIgnoreCase(provider)) {
+            // Smart-card and TPM providers keep no key file whose ACL NETWORK SERVICE access depends on.
+            throw new WindowsPortException("the key " + keyName + " of a certificate is in the CNG provider '" + provider
+                    + "'; RDP Health reads key files of the " + NCrypt.MS_KEY_STORAGE_PROVIDER + " and of CAPI providers only");
+        }
+        PointerByReference providerHandle = new PointerByReference();
+        int status = NCrypt.INSTANCE.NCryptOpenStorageProvider(providerHandle, provider, 0);
+        if (status != 0) {
+            throw failure("NCryptOpenStorageProvider " + provider, new Win32Exception(status));
+        }
+        try {
+            PointerByReference keyHandle = new PointerByReference();
+            status = NCrypt.INSTANCE.NCryptOpenKey(providerHandle.getValue(), keyHandle, keyName, 0,
+                    NCrypt.NCRYPT_MACHINE_KEY_FLAG | NCrypt.NCRYPT_SILENT_FLAG);
+            if (status == NCrypt.NTE_BAD_KEYSET) {
+                return new KeyLocation(keyName, null, null, KeyStorage.CNG_MACHINE_KEYS);
+            }
+            if (status != 0) {
+                throw failure("NCryptOpenKey " + keyName, new Win32Exception(status));
+            }
+            try {
+                byte[] buffer = new byte[MAX_UNIQUE_NAME_BYTES];
+                IntByReference length = new IntByReference();
+                status = NCrypt.INSTANCE.NCryptGetProperty(keyHandle.getValue(), NCrypt.NCRYPT_UNIQUE_NAME_PROPERTY, buffer,
+                        buffer.length, length, NCrypt.NCRYPT_SILENT_FLAG);
+                if (status != 0) {
+                    throw failure("NCryptGetProperty Unique Name " + keyName, new Win32Exception(status));
+                }
+                // A NUL-terminated UTF-16LE string of length.getValue() bytes.
+                String unique = new String(buffer, 0, Math.min(length.getValue(), buffer.length),
+                        java.nio.charset.StandardCharsets.UTF_16LE);
+                int end = unique.indexOf('\0');
+                unique = end < 0 ? unique : unique.substring(0, end);
+                return new KeyLocation(keyName, unique, KeyStorage.CNG_MACHINE_KEYS.folder(programData()).resolve(unique),
+                        KeyStorage.CNG_MACHINE_KEYS);
+            } finally {
+                NCrypt.INSTANCE.NCryptFreeObject(keyHandle.getValue());
+            }
+        } finally {
+            NCrypt.INSTANCE.NCryptFreeObject(providerHandle.getValue());
         }
     }
 

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.rdphealth.finding.FindingId;
 import io.rdphealth.fix.HostLock;
 import io.rdphealth.host.windows.FirewallProfile;
+import io.rdphealth.host.windows.KeyContainer;
+import io.rdphealth.host.windows.KeyStorage;
+import io.rdphealth.host.windows.Sddl;
 import io.rdphealth.host.windows.ListenerVerifier;
 import io.rdphealth.host.windows.ScriptedWindowsPort;
 import io.rdphealth.host.windows.Snapshots;
@@ -64,6 +67,7 @@ class WindowsFixesTest {
         return Stream.of(
                 Arguments.of("renew-cert", "expired-cert", (Planner) RenewSelfSignedCertificate::plan, FindingId.CERT_EXPIRED),
                 Arguments.of("repair-key-acl", "key-acl-broken", (Planner) RepairKeyAcl::plan, FindingId.CERT_KEY_ACCESS_DENIED),
+                Arguments.of("repair-key-acl", "cng-key-acl-broken", (Planner) RepairKeyAcl::plan, FindingId.CERT_KEY_ACCESS_DENIED),
                 Arguments.of("enable-firewall", "firewall-off", (Planner) ctx -> EnableFirewallRuleGroup.plan(ctx, Set.of()),
                         FindingId.FIREWALL_RULE_DISABLED),
                 Arguments.of("enable-tls12", "tls12-disabled", (Planner) EnableTls12::plan, FindingId.SCHANNEL_TLS12_DISABLED),
@@ -147,10 +151,10 @@ class WindowsFixesTest {
     @MethodSource("fixes")
     void failureAtEveryStateChangingCallLeavesTheHostAsItWas(String fix, String snapshot, Planner planner, FindingId fixed) throws Exception {
         WindowsHostFacts facts = Snapshots.load(snapshot);
-        int total = mutationsOfASuccessfulRun(fix, facts, planner);
+        List<String> calls = mutationsOfASuccessfulRun(fix, facts, planner);
 
         List<FixStatus> outcomes = new ArrayList<>();
-        for (int k = 0; k < total; k++) {
+        for (int k = 0; k < calls.size(); k++) {
             ScriptedWindowsPort port = ScriptedWindowsPort.from(facts, clockOf(facts));
             ScriptedWindowsPort.State before = port.state();
             port.failAtMutation(k);
@@ -159,13 +163,21 @@ class WindowsFixesTest {
 
             FixResult result = runner(port, facts, state).run(fix, planner.checked(), false, new PrintWriter(out));
 
-            assertThat(result.status()).as("failure at call %d\n%s", k, out).isEqualTo(FixStatus.ROLLED_BACK);
+            // Restricting the state folder comes first: failing there refuses the fix before the lock or any backup.
+            boolean stateFolder = isStateFolderCall(calls.get(k));
+            assertThat(result.status()).as("failure at call %d\n%s", k, out)
+                    .isEqualTo(stateFolder ? FixStatus.REFUSED : FixStatus.ROLLED_BACK);
             assertThat(port.state()).as("failure at call %d\n%s", k, out).isEqualTo(before);
             assertThat(result.error()).contains("injected failure at state-changing call #" + k);
             assertThat(state.resolve("journal.jsonl")).as("a complete rollback closes the journal").doesNotExist();
+            if (stateFolder) {
+                assertThat(result.error()).contains("cannot restrict").contains("to SYSTEM and Administrators");
+                assertThat(state.resolve("host.lock")).as("refused before the lock").doesNotExist();
+                assertThat(port.hostMutationCalls()).isEmpty();
+            }
             outcomes.add(result.status());
         }
-        assertThat(outcomes).hasSize(total);
+        assertThat(outcomes).hasSize(calls.size()).contains(FixStatus.REFUSED, FixStatus.ROLLED_BACK);
     }
 
     /**
@@ -178,19 +190,24 @@ class WindowsFixesTest {
     void aRunStoppedAtEveryStateChangingCallIsUndoneByTheNextRunFromTheJournal(String fix, String snapshot, Planner planner,
                                                                               FindingId fixed) throws Exception {
         WindowsHostFacts facts = Snapshots.load(snapshot);
-        int total = mutationsOfASuccessfulRun(fix, facts, planner);
+        List<String> calls = mutationsOfASuccessfulRun(fix, facts, planner);
 
-        for (int k = 0; k < total; k++) {
+        for (int k = 0; k < calls.size(); k++) {
             ScriptedWindowsPort port = ScriptedWindowsPort.from(facts, clockOf(facts));
             ScriptedWindowsPort.State before = port.state();
             Path state = state("halt-" + k);
             port.haltAtMutation(k);
+            boolean stateFolder = isStateFolderCall(calls.get(k));
 
             int at = k;
             assertThatThrownBy(() -> runner(port, facts, state).run(fix, planner.checked(), false,
                     new PrintWriter(new StringWriter()))).as("halt at call %d", at)
                     .isInstanceOf(ScriptedWindowsPort.SimulatedCrash.class);
-            assertThat(state.resolve("journal.jsonl")).as("halt at call %d leaves the journal", k).exists();
+            if (stateFolder) {
+                assertThat(state.resolve("journal.jsonl")).as("halt at call %d, before the lock", k).doesNotExist();
+            } else {
+                assertThat(state.resolve("journal.jsonl")).as("halt at call %d leaves the journal", k).exists();
+            }
 
             AtomicReference<ScriptedWindowsPort.State> planned = new AtomicReference<>();
             StringWriter out = new StringWriter();
@@ -200,7 +217,9 @@ class WindowsFixesTest {
             }, false, new PrintWriter(out));
 
             assertThat(planned.get()).as("halt at call %d, recovered:\n%s", k, out).isEqualTo(before);
-            assertThat(out.toString()).contains("recovered an interrupted run of " + fix);
+            if (!stateFolder) {
+                assertThat(out.toString()).contains("recovered an interrupted run of " + fix);
+            }
             assertThat(next.status()).as("halt at call %d\n%s", k, out).isEqualTo(FixStatus.APPLIED);
             assertThat(state.resolve("journal.jsonl")).doesNotExist();
         }
@@ -212,8 +231,8 @@ class WindowsFixesTest {
         ScriptedWindowsPort port = ScriptedWindowsPort.from(facts, clockOf(facts));
         Path state = state("pending");
         String old = facts.certificates().get(0).thumbprint();
-        // call #0 deletes the certificate, #1 is the first service stop of the restart
-        port.haltAtMutation(1);
+        // calls #0 and #1 create the state folder and its backups, #2 deletes the certificate, #3 is the first service stop
+        port.haltAtMutation(3);
         assertThatThrownBy(() -> runner(port, facts, state).run("renew-cert", RenewSelfSignedCertificate::plan, false,
                 new PrintWriter(new StringWriter()))).isInstanceOf(ScriptedWindowsPort.SimulatedCrash.class);
         StringWriter out = new StringWriter();
@@ -296,6 +315,71 @@ class WindowsFixesTest {
         assertThat(result.backup().resolve("MachineKeys.sddl")).exists();
     }
 
+    /** The CNG key file in Crypto\\Keys gets NETWORK SERVICE read and nothing else changes; the pinned certificate loads. */
+    @Test
+    void repairingACngKeyChangesOnlyThatKeyFilesAcl() throws Exception {
+        WindowsHostFacts facts = Snapshots.load("cng-key-acl-broken");
+        ScriptedWindowsPort port = ScriptedWindowsPort.from(facts, clockOf(facts));
+        ScriptedWindowsPort.State before = port.state();
+        String keyPath = facts.certificatesIn("My").get(0).key().path();
+
+        FixResult result = runner(port, facts, state("cng")).run("repair-key-acl", RepairKeyAcl::plan, false,
+                new PrintWriter(new StringWriter()));
+
+        assertThat(result.status()).isEqualTo(FixStatus.APPLIED);
+        ScriptedWindowsPort.State after = port.state();
+        String key = keyPath.toLowerCase(java.util.Locale.ROOT);
+        assertThat(after.acls().get(key)).isEqualTo("O:BAG:SYD:PAI(A;;FA;;;SY)(A;;FA;;;BA)(A;;FR;;;NS)");
+        java.util.Map<String, String> otherAcls = new java.util.TreeMap<>(after.acls());
+        otherAcls.remove(key);
+        java.util.Map<String, String> otherAclsBefore = new java.util.TreeMap<>(before.acls());
+        otherAclsBefore.remove(key);
+        assertThat(otherAcls).isEqualTo(otherAclsBefore);
+        assertThat(after.files()).isEqualTo(before.files());
+        assertThat(after.certificates()).isEqualTo(before.certificates());
+        assertThat(port.hostMutationCalls()).as("one ACL write").singleElement().asString().startsWith("writeSecurityDescriptor");
+        assertThat(result.backup().resolve("key.sddl")).content().as("the backup holds the ACL as it was")
+                .contains("O:BAG:SYD:PAI(A;;FA;;;SY)(A;;FA;;;BA)\n");
+    }
+
+    /**
+     * install-cert with a PKCS#12 whose key Windows puts in the software KSP (ECDSA keys always,
+     * RSA with a KSP): NETWORK SERVICE read is granted on the Crypto\\Keys file, and a failure at
+     * each state-changing call leaves the host exactly as it was.
+     */
+    @Test
+    void installingACertificateWhoseKeyIsCngGrantsReadOnTheCngKeyFileAndRollsBackCleanly() throws Exception {
+        WindowsHostFacts facts = Snapshots.load("expired-cert");
+        Planner install = ctx -> InstallPfxCertificate.plan(ctx, TestPfx.bytes(ctx.clock()), TestPfx.PASSWORD);
+        ScriptedWindowsPort port = ScriptedWindowsPort.from(facts, clockOf(facts)).importingKeysInto(KeyStorage.CNG_MACHINE_KEYS);
+
+        FixResult result = runner(port, facts, state("cng-install")).run("install-cert", install.checked(), false,
+                new PrintWriter(new StringWriter()));
+
+        assertThat(result.status()).isEqualTo(FixStatus.APPLIED);
+        WindowsHostFacts after = new WindowsInspector(port, clockOf(facts)).inspect();
+        KeyContainer key = after.certificatesIn("My").get(0).key();
+        assertThat(key.storage()).isEqualTo(KeyStorage.CNG_MACHINE_KEYS);
+        assertThat(key.path()).startsWith("C:\\ProgramData\\Microsoft\\Crypto\\Keys\\");
+        assertThat(Sddl.parse(key.sddl()).networkServiceCanRead()).isTrue();
+        assertThat(port.verifier().servedSha1Thumbprint(3389)).isEqualTo(result.after().thumbprint());
+
+        List<String> calls = port.mutationCalls();
+        for (int k = 0; k < calls.size(); k++) {
+            ScriptedWindowsPort failing = ScriptedWindowsPort.from(facts, clockOf(facts)).importingKeysInto(KeyStorage.CNG_MACHINE_KEYS);
+            ScriptedWindowsPort.State before = failing.state();
+            failing.failAtMutation(k);
+            StringWriter out = new StringWriter();
+
+            FixResult failed = runner(failing, facts, state("cng-install-fail-" + k)).run("install-cert", install.checked(), false,
+                    new PrintWriter(out));
+
+            assertThat(failed.status()).as("failure at call %d\n%s", k, out)
+                    .isEqualTo(isStateFolderCall(calls.get(k)) ? FixStatus.REFUSED : FixStatus.ROLLED_BACK);
+            assertThat(failing.state()).as("failure at call %d\n%s", k, out).isEqualTo(before);
+        }
+    }
+
     @Test
     void aSecondFixWhileTheLockIsHeldIsRefusedAndChangesNothing() throws Exception {
         WindowsHostFacts facts = Snapshots.load("firewall-off");
@@ -311,7 +395,7 @@ class WindowsFixesTest {
             assertThat(result.error()).contains("another rdphealth fix is running");
         }
         assertThat(port.state()).isEqualTo(before);
-        assertThat(port.mutations()).isZero();
+        assertThat(port.hostMutationCalls()).as("at most the state folder was restricted").isEmpty();
     }
 
     @Test
@@ -330,14 +414,19 @@ class WindowsFixesTest {
         assertThat(port.mutations()).isZero();
     }
 
-    /** State-changing calls a successful run of the fix makes on a fresh host. */
-    private int mutationsOfASuccessfulRun(String fix, WindowsHostFacts facts, Planner planner) {
+    /** The state-changing calls a successful run of the fix makes on a fresh host, in order. */
+    private List<String> mutationsOfASuccessfulRun(String fix, WindowsHostFacts facts, Planner planner) {
         ScriptedWindowsPort probe = ScriptedWindowsPort.from(facts, clockOf(facts));
         FixResult result = runner(probe, facts, state("count-" + fix)).run(fix, planner.checked(), false,
                 new PrintWriter(new StringWriter()));
         assertThat(result.status()).isEqualTo(FixStatus.APPLIED);
-        assertThat(probe.mutations()).isPositive();
-        return probe.mutations();
+        assertThat(probe.hostMutationCalls()).isNotEmpty();
+        return probe.mutationCalls();
+    }
+
+    /** A call restricting the RdpHealth state folder or its backups folder (every scenario's folder is named so). */
+    private static boolean isStateFolderCall(String call) {
+        return call.replace('/', '\\').matches("(createDirectory|writeSecurityDescriptor) \\S*\\\\RdpHealth(\\\\backups)?( .*)?");
     }
 
     private static int indexOf(List<String> calls, String prefix) {

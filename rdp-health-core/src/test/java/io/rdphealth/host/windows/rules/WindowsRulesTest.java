@@ -68,6 +68,42 @@ class WindowsRulesTest {
                 .satisfies(s -> assertThat(s.summary()).startsWith("Event 36870").contains("seen 2 time(s)"));
     }
 
+    /** A pinned ECDSA certificate imported with the software KSP: its key is a CNG file in Crypto\\Keys, judged like a CAPI one. */
+    @Test
+    void brokenCngKeyAclIsAccessDeniedNamingTheCngKeyFile() {
+        WindowsHostFacts facts = Snapshots.load("cng-key-acl-broken");
+
+        List<Finding> findings = diagnose(facts);
+
+        // The 36887 alert the healthy host also shows stays an unrelated INFO context finding.
+        assertThat(findings).filteredOn(f -> f.severity() != Severity.INFO).extracting(Finding::id)
+                .containsExactly(FindingId.CERT_KEY_ACCESS_DENIED);
+        Finding denied = findings.get(0);
+        assertThat(denied.summary()).contains("F647B91351E5B64CD15908105A0E6581105827B3");
+        assertThat(denied.evidence().get(0)).startsWith("CNG key (Microsoft Software Key Storage Provider) file C:\\ProgramData\\Microsoft\\Crypto\\Keys\\");
+        assertThat(denied.evidence()).contains("ACL O:BAG:SYD:PAI(A;;FA;;;SY)(A;;FA;;;BA)")
+                .anySatisfy(e -> assertThat(e).startsWith("folder C:\\ProgramData\\Microsoft\\Crypto\\Keys ACL ")
+                        .contains("not judged"));
+        assertThat(denied.fix().automatedBy()).isEqualTo("repair-key-acl");
+        assertThat(denied.symptoms()).extracting(Finding::summary).anySatisfy(s -> assertThat(s).startsWith("Event 36870"));
+    }
+
+    @Test
+    void aMissingCngKeyOfThePinnedCertificateAsksForTheReimport() {
+        WindowsHostFacts facts = Snapshots.load("cng-key-acl-broken");
+        List<StoreCertificate> certificates = facts.certificates().stream()
+                .map(c -> c.store().equals("My") ? new StoreCertificate(c.store(), c.certificate(), c.key().missing()) : c).toList();
+        WindowsHostFacts gone = new WindowsHostFacts(1, facts.collectedAt(), facts.computerName(), facts.machineGuid(), facts.listener(),
+                certificates, facts.machineKeys(), facts.services(), facts.firewall(), facts.schannel(), facts.cryptoPolicy(),
+                facts.events(), List.of(), facts.cngKeys());
+
+        assertThat(diagnose(gone)).filteredOn(f -> f.id() == FindingId.CERT_KEY_MISSING).singleElement().satisfies(f -> {
+            assertThat(f.fix().automatedBy()).isEqualTo("install-cert");
+            assertThat(f.evidence()).anySatisfy(e -> assertThat(e).contains("CNG key (Microsoft Software Key Storage Provider) "
+                    + "7F1C2A9E-4B3D-4E8A-9C6F-0D2B5E8A1F34"));
+        });
+    }
+
     @Test
     void disabledTls12IsFoundWithTheRegistryValuesAndTheRebootStep() {
         List<Finding> findings = diagnose(Snapshots.load("tls12-disabled"));
