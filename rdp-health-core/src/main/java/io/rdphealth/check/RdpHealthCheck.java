@@ -11,6 +11,7 @@ import io.rdphealth.host.LocalHost;
 import io.rdphealth.policy.SeverityPolicy;
 import io.rdphealth.probe.ProbeOptions;
 import io.rdphealth.probe.WireProbe;
+import io.rdphealth.probe.net.ConnectionPacer;
 import io.rdphealth.probe.gateway.GatewayCredentials;
 import io.rdphealth.probe.gateway.GatewayProbe;
 import io.rdphealth.probe.gateway.GatewayProbeOptions;
@@ -78,6 +79,9 @@ public final class RdpHealthCheck {
         return new RdpHealthCheck(options, diagnosis, clock, hostInspector, inspectable, credentials);
     }
 
+    /** Up to this many targets at once, a run waits on round trips rather than CPU. */
+    static final int LATENCY_BOUND_TARGETS = 16;
+
     public RunReport run(List<Target> targets) {
         return run(targets, ProgressListener.NONE);
     }
@@ -86,10 +90,14 @@ public final class RdpHealthCheck {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
         ExecutorService io = Executors.newCachedThreadPool(daemon("rdphealth-io"));
-        ExecutorService workers = Executors.newFixedThreadPool(Math.min(options.parallelism(), Math.max(1, targets.size())),
-                daemon("rdphealth-target"));
+        int atOnce = Math.min(options.parallelism(), Math.max(1, targets.size()));
+        ExecutorService workers = Executors.newFixedThreadPool(atOnce, daemon("rdphealth-target"));
         try {
-            WireProbe probe = new WireProbe(options, clock, io);
+            // A run of many targets at once is bound by CPU, not by round trips: there the fast
+            // schedule's speculative connections and pacing past the accept queue only add load
+            // (and, against servers starved of CPU, dropped connections); see ConnectionPacer.
+            WireProbe probe = new WireProbe(options, clock, io,
+                    atOnce <= LATENCY_BOUND_TARGETS ? ConnectionPacer::new : ConnectionPacer::nearOnly);
             CompletableFuture<GatewayResult> gateway = options.gateway() == null ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.supplyAsync(this::probeGateway, io);
             AtomicInteger done = new AtomicInteger();

@@ -228,12 +228,12 @@ final class AddressProbe {
     }
 
     private static NegotiationEvidence answerOf(CompletableFuture<NegotiationAttempt> policyAnswer, Deadline deadline) {
-        NegotiationAttempt attempt = join(policyAnswer, deadline);
+        NegotiationAttempt attempt = join(policyAnswer, deadline, false);
         return attempt == null ? timedOut(SecurityProtocol.RDP.bit(), deadline) : attempt.negotiation();
     }
 
     private static EncryptionOfferResult allMethodsOf(CompletableFuture<PolicyOutcome> policy, Deadline deadline) {
-        PolicyOutcome outcome = join(policy, deadline);
+        PolicyOutcome outcome = join(policy, deadline, false);
         return outcome == null ? null : outcome.allMethods();
     }
 
@@ -346,16 +346,31 @@ final class AddressProbe {
      * scheduling, so a step that somehow overruns is abandoned rather than waited for.
      */
     private static <T> T join(CompletableFuture<T> future, Deadline deadline) {
+        return join(future, deadline, true);
+    }
+
+    /**
+     * @param abandon cancel the step when it overruns; false for a step another step shares (the
+     *        policy answer), whose owner decides
+     */
+    private static <T> T join(CompletableFuture<T> future, Deadline deadline, boolean abandon) {
         try {
             return future.get(Math.max(0, deadline.remainingNanos()) + TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | CancellationException e) {
-            future.cancel(true);
+            if (abandon) {
+                future.cancel(true);
+            }
             return null;
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof CancellationException) {
+                return null; // a step it depended on was abandoned at the deadline
+            }
             throw new IllegalStateException("probe step failed unexpectedly: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            future.cancel(true);
+            if (abandon) {
+                future.cancel(true);
+            }
             return null;
         }
     }

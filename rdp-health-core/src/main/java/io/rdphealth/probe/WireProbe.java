@@ -34,8 +34,11 @@ public final class WireProbe {
         this(options, clock, io, ConnectionPacer::new);
     }
 
-    /** @param pacers a pacer per address probed (tests make a loopback server "far" with one) */
-    WireProbe(ProbeOptions options, Clock clock, Executor io, Supplier<ConnectionPacer> pacers) {
+    /**
+     * @param pacers a pacer per address probed: {@link ConnectionPacer#nearOnly()} for a run bound by
+     *        CPU rather than round trips (tests make a loopback server "far" with one)
+     */
+    public WireProbe(ProbeOptions options, Clock clock, Executor io, Supplier<ConnectionPacer> pacers) {
         this.options = options;
         this.clock = clock;
         this.resolver = new NameResolver(io);

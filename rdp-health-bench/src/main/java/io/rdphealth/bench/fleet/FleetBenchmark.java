@@ -194,6 +194,8 @@ public final class FleetBenchmark {
         return switch (tool) {
             case "rdphealth", "warm-default", "warm-no-standard-security" -> out.lines()
                     .filter(line -> line.startsWith("run-millis=") || line.startsWith("warm ")).findFirst()
+                    .map(line -> line + out.lines().filter(l -> l.startsWith("probe-failed: ")).limit(3)
+                            .map(l -> " [" + l + "]").collect(Collectors.joining()))
                     .orElse("exit " + m.exitCode() + ": " + out.lines().limit(3).collect(Collectors.joining(" / ")));
             case "nmap" -> String.format(Locale.ROOT, "ms-wbt-server ports %d; rdp-enum-encryption output %d (SSL: SUCCESS %d, "
                     + "CredSSP (NLA): SUCCESS %d); rdp-ntlm-info output %d", count(out, "open  ms-wbt-server"),

@@ -45,6 +45,11 @@ public final class ProbeFleet {
             }
             maxTargetMillis = Math.max(maxTargetMillis, Math.round(result.millis()));
         }
+        // An unexpected failure in the probe itself is a bug to see, not a count: its evidence (the exception).
+        report.targets().stream().flatMap(result -> result.findings().stream()
+                .filter(finding -> finding.id().name().equals("PROBE_FAILED"))
+                .map(finding -> result.target() + " " + String.join(" | ", finding.evidence())))
+                .forEach(line -> System.out.println("probe-failed: " + line));
         System.out.println("run-millis=" + millis + " max-target-millis=" + maxTargetMillis + " targets="
                 + report.targets().size() + " states=" + join(states) + " findings=" + join(findings));
     }

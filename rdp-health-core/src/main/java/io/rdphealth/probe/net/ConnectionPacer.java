@@ -51,6 +51,17 @@ public final class ConnectionPacer {
     }
 
     /**
+     * A pacer that treats every server as near (waits for answers, never paces past the accept
+     * queue): for a run of many targets at once, which is bound by CPU rather than round trips,
+     * and where the servers may be as busy as the client.
+     */
+    public static ConnectionPacer nearOnly() {
+        ConnectionPacer pacer = new ConnectionPacer();
+        pacer.far = false;
+        return pacer;
+    }
+
+    /**
      * @param interval the spacing of connections to a far server
      * @param far      a first handshake at least this long (or none completed within it) makes the server far
      */

@@ -93,6 +93,30 @@ class ConnectionPacerTest {
     }
 
     @Test
+    void nearOnlyNeverPacesPastTheQueue() {
+        ConnectionPacer pacer = ConnectionPacer.nearOnly();
+        assertThat(pacer.awaitDistance()).isFalse();
+        ConnectionPacer.Turn first = pacer.awaitTurn(LATER);
+        first.connected(500 * MS);
+        pacer.started();
+        pacer.started();
+        assertThat(pacer.decide(System.nanoTime() + 100 * MS).go()).as("even after a 500 ms handshake").isFalse();
+        first.close();
+        assertThat(pacer.decide(System.nanoTime()).go()).isTrue();
+    }
+
+    @Test
+    void distanceIsKnownWithinOneInterval() {
+        ConnectionPacer pacer = new ConnectionPacer(3, Duration.ofMillis(2), Duration.ofMillis(20));
+        long start = System.nanoTime();
+        assertThat(pacer.awaitDistance()).as("no handshake within 20 ms: far").isTrue();
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(15 * MS);
+        ConnectionPacer near = new ConnectionPacer(3, Duration.ofMillis(2), Duration.ofSeconds(20));
+        near.awaitTurn(LATER).connected(50_000);
+        assertThat(near.awaitDistance()).as("a 50 us handshake: near").isFalse();
+    }
+
+    @Test
     void badParametersAreNamed() {
         assertThatThrownBy(() -> new ConnectionPacer(0, Duration.ofMillis(2), Duration.ofMillis(2), 0)).hasMessageContaining("burst");
         assertThatThrownBy(() -> new ConnectionPacer(3, Duration.ZERO, Duration.ofMillis(2), 0)).hasMessageContaining("interval");
