@@ -167,8 +167,17 @@ public final class FleetBenchmark {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("java.class.path");
         return switch (tool) {
-            case "rdphealth" -> List.of(java, "-Xmx256m", "-cp", classpath, ProbeFleet.class.getName(), targets.toString(),
-                    options.get("parallelism"));
+            case "rdphealth" -> {
+                // RDPHEALTH_BENCH_JVM_OPTS: extra options for profiling the measured JVM (GC log, JFR).
+                List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+                String extra = System.getenv("RDPHEALTH_BENCH_JVM_OPTS");
+                if (extra != null && !extra.isBlank()) {
+                    command.addAll(Arrays.asList(extra.trim().split("\\s+")));
+                }
+                command.addAll(List.of("-cp", classpath, ProbeFleet.class.getName(), targets.toString(),
+                        options.get("parallelism")));
+                yield command;
+            }
             case "warm-default", "warm-no-standard-security" -> List.of(java, "-Xmx256m", "-cp", classpath,
                     WarmProbe.class.getName(), host + ":" + ports.get(0), options.get("warm-runs"),
                     Boolean.toString(tool.equals("warm-default")), Integer.toString(rtt));

@@ -7,11 +7,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.IDN;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.TlsClientProtocol;
-import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /**
  * TLS over an open probe connection, with BouncyCastle's low-level API (see
@@ -36,7 +37,7 @@ public final class TlsChannel {
             SecureRandom random) throws IOException {
         long start = System.nanoTime();
         TlsClientProtocol protocol = new TlsClientProtocol(connection.in(), connection.out());
-        CapturingTlsClient client = new CapturingTlsClient(new BcTlsCrypto(random), toBc(versions), sniName(serverName));
+        CapturingTlsClient client = new CapturingTlsClient(new ProbeTlsCrypto(random), toBc(versions), sniName(serverName));
         protocol.connect(client);
         double millis = Math.round((System.nanoTime() - start) / 1e4) / 100.0;
         TlsHandshakeResult result = new TlsHandshakeResult(fromBc(client.negotiatedVersion()),
@@ -54,7 +55,7 @@ public final class TlsChannel {
     public static TlsVersion serverHelloVersion(PeerConnection connection, Set<TlsVersion> versions, String serverName,
             SecureRandom random) throws IOException {
         TlsClientProtocol protocol = new TlsClientProtocol(connection.in(), connection.out());
-        CapturingTlsClient client = new CapturingTlsClient(new BcTlsCrypto(random), toBc(versions), sniName(serverName), true);
+        CapturingTlsClient client = new CapturingTlsClient(new ProbeTlsCrypto(random), toBc(versions), sniName(serverName), true);
         try {
             protocol.connect(client);
         } catch (ServerHelloReceived stopped) {
@@ -81,12 +82,19 @@ public final class TlsChannel {
     }
 
     private static ProtocolVersion[] toBc(Set<TlsVersion> versions) {
-        return versions.stream().sorted((a, b) -> b.compareTo(a)).map(v -> switch (v) {
-            case TLS_1_0 -> ProtocolVersion.TLSv10;
-            case TLS_1_1 -> ProtocolVersion.TLSv11;
-            case TLS_1_2 -> ProtocolVersion.TLSv12;
-            case TLS_1_3 -> ProtocolVersion.TLSv13;
-        }).toArray(ProtocolVersion[]::new);
+        // Highest first, as BouncyCastle expects.
+        List<ProtocolVersion> out = new ArrayList<>(4);
+        for (TlsVersion version : List.of(TlsVersion.TLS_1_3, TlsVersion.TLS_1_2, TlsVersion.TLS_1_1, TlsVersion.TLS_1_0)) {
+            if (versions.contains(version)) {
+                out.add(switch (version) {
+                    case TLS_1_0 -> ProtocolVersion.TLSv10;
+                    case TLS_1_1 -> ProtocolVersion.TLSv11;
+                    case TLS_1_2 -> ProtocolVersion.TLSv12;
+                    case TLS_1_3 -> ProtocolVersion.TLSv13;
+                });
+            }
+        }
+        return out.toArray(new ProtocolVersion[0]);
     }
 
     private static TlsVersion fromBc(ProtocolVersion version) {
@@ -108,7 +116,7 @@ public final class TlsChannel {
     /** SNI carries host names only (RFC 6066): never an IPv4/IPv6 literal. */
     static String sniName(String serverName) {
         if (serverName == null || serverName.isEmpty() || serverName.indexOf(':') >= 0
-                || serverName.matches("[0-9.]+")) {
+                || serverName.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'))) {
             return null;
         }
         String name = serverName.endsWith(".") ? serverName.substring(0, serverName.length() - 1) : serverName;
