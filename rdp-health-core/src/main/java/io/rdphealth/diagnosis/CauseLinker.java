@@ -70,7 +70,8 @@ public final class CauseLinker {
     public List<Finding> link(List<Finding> findings) {
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(BY_SEVERITY_THEN_CATALOG);
-        Map<Finding, List<Finding>> children = new java.util.LinkedHashMap<>();
+        // By identity: each finding is one object, and hashing a record hashes all its evidence.
+        Map<Finding, List<Finding>> children = new java.util.IdentityHashMap<>();
         List<Finding> roots = new ArrayList<>();
         for (Finding candidate : sorted) {
             Finding owner = null;

@@ -355,7 +355,8 @@ final class AddressProbe {
      */
     private static <T> T join(CompletableFuture<T> future, Deadline deadline, boolean abandon) {
         try {
-            return future.get(Math.max(0, deadline.remainingNanos()) + TimeUnit.SECONDS.toNanos(1), TimeUnit.NANOSECONDS);
+            // One grace second after the deadline for all steps together, not one per step.
+            return future.get(Math.max(0, deadline.remainingNanos() + TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
         } catch (TimeoutException | CancellationException e) {
             if (abandon) {
                 future.cancel(true);

@@ -4,6 +4,7 @@ import io.rdphealth.evidence.CertificateInfo;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -14,6 +15,8 @@ import javax.naming.ldap.Rdn;
  * certificate has no SANs at all (what mstsc and browsers still accept).
  */
 public final class HostnameMatcher {
+    private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
     private HostnameMatcher() {
     }
 
@@ -41,7 +44,7 @@ public final class HostnameMatcher {
     }
 
     static boolean isIpLiteral(String name) {
-        return name.indexOf(':') >= 0 || name.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        return name.indexOf(':') >= 0 || IPV4_LITERAL.matcher(name).matches();
     }
 
     private static boolean sameAddress(String a, String b) {
