@@ -132,7 +132,7 @@ public final class FleetBenchmark {
                 if (size == 1) {
                     tools.addAll(List.of("warm-default", "warm-no-standard-security"));
                 }
-            } else if (tool.equals("rdphealth") || size <= Integer.parseInt(options.get("peer-max-size"))) {
+            } else if (tool.startsWith("rdphealth") || size <= Integer.parseInt(options.get("peer-max-size"))) {
                 tools.add(tool);
             }
         }
@@ -167,7 +167,7 @@ public final class FleetBenchmark {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("java.class.path");
         return switch (tool) {
-            case "rdphealth" -> {
+            case "rdphealth", "rdphealth-no-standard-security" -> {
                 // RDPHEALTH_BENCH_JVM_OPTS: extra options for profiling the measured JVM (GC log, JFR).
                 List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
                 String extra = System.getenv("RDPHEALTH_BENCH_JVM_OPTS");
@@ -175,7 +175,7 @@ public final class FleetBenchmark {
                     command.addAll(Arrays.asList(extra.trim().split("\\s+")));
                 }
                 command.addAll(List.of("-cp", classpath, ProbeFleet.class.getName(), targets.toString(),
-                        options.get("parallelism")));
+                        options.get("parallelism"), Boolean.toString(tool.equals("rdphealth"))));
                 yield command;
             }
             case "warm-default", "warm-no-standard-security" -> List.of(java, "-Xmx256m", "-cp", classpath,
@@ -201,7 +201,7 @@ public final class FleetBenchmark {
             return "TIMED OUT";
         }
         return switch (tool) {
-            case "rdphealth", "warm-default", "warm-no-standard-security" -> out.lines()
+            case "rdphealth", "rdphealth-no-standard-security", "warm-default", "warm-no-standard-security" -> out.lines()
                     .filter(line -> line.startsWith("run-millis=") || line.startsWith("warm ")).findFirst()
                     .map(line -> line + out.lines().filter(l -> l.startsWith("probe-failed: ")).limit(3)
                             .map(l -> " [" + l + "]").collect(Collectors.joining()))

@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * policy).run(targets)}, in its own JVM (started by {@link FleetBenchmark} with {@code -Xmx256m}).
  * Prints one line: {@code run-millis=M targets=N states=... findings=ID:count,...}.
  *
- * <p>Arguments: targets file (one {@code host:port} per line), parallelism.
+ * <p>Arguments: targets file (one {@code host:port} per line), parallelism, and optionally whether
+ * standard RDP security is enumerated (default true; false = {@code --no-standard-security}).
  */
 public final class ProbeFleet {
     private ProbeFleet() {
@@ -31,7 +32,8 @@ public final class ProbeFleet {
                     int colon = line.lastIndexOf(':');
                     return Target.of(line.substring(0, colon), Integer.parseInt(line.substring(colon + 1)));
                 }).toList();
-        ProbeOptions options = ProbeOptions.defaults().withParallelism(Integer.parseInt(args[1]));
+        ProbeOptions options = ProbeOptions.defaults().withParallelism(Integer.parseInt(args[1]))
+                .withStandardSecurity(args.length < 3 || Boolean.parseBoolean(args[2]));
         long start = System.nanoTime();
         RunReport report = new RdpHealthCheck(options, SeverityPolicy.defaults()).run(targets);
         long millis = (System.nanoTime() - start) / 1_000_000;
