@@ -3,12 +3,16 @@ package io.rdphealth.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.rdphealth.evidence.EncryptionOfferResult;
+import io.rdphealth.evidence.FailureKind;
+import io.rdphealth.evidence.NegotiationEvidence;
 import io.rdphealth.evidence.ProtocolSupport;
 import io.rdphealth.evidence.StandardSecurityEvidence;
 import io.rdphealth.evidence.WireEvidence;
 import io.rdphealth.probe.net.ConnectionPacer;
 import io.rdphealth.target.Target;
 import io.rdphealth.testing.CertificateSpec;
+import io.rdphealth.testing.HostilePeer;
+import io.rdphealth.testing.HostilePeer.Behaviour;
 import io.rdphealth.testing.ShadowServer;
 import io.rdphealth.testing.TestPki;
 import io.rdphealth.testing.XrdpServer;
@@ -22,6 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The probe as it runs against a server at a distance (connections paced instead of waiting for
@@ -101,6 +107,31 @@ class DistantServerProbeTest {
             assertThat(far.connections()).as("4 methods + RDSTLS + HYBRID_EX asked before the refusal was known")
                     .isEqualTo(near.connections() + 6);
         }
+    }
+
+    /** Hostile peers (in-JVM test doubles: no real server misbehaves on demand) from afar: same verdict, same deadline. */
+    @ParameterizedTest
+    @EnumSource(value = Behaviour.class, names = {"SILENT", "DRIP", "GARBAGE", "TRUNCATED_CONFIRM", "RESET_AFTER_CONFIRM"})
+    void hostilePeersFromAfarEndWithinTheDeadline(Behaviour behaviour) {
+        ProbeOptions options = ProbeOptions.defaults().withTargetDeadline(Duration.ofSeconds(3))
+                .withReadTimeout(Duration.ofMillis(1500)).withConnectTimeout(Duration.ofSeconds(2));
+        try (HostilePeer peer = HostilePeer.start(behaviour)) {
+            WireEvidence near = new WireProbe(options, Clock.systemUTC(), IO, NEAR).probe(Target.of("127.0.0.1", peer.port()))
+                    .addresses().get(0);
+            long start = System.nanoTime();
+            WireEvidence far = new WireProbe(options, Clock.systemUTC(), IO, FAR).probe(Target.of("127.0.0.1", peer.port()))
+                    .addresses().get(0);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(millis).as("time to verdict").isLessThan(3_000 + 1_500);
+            assertThat(kind(far.preferred())).isEqualTo(kind(near.preferred()));
+            assertThat(kind(far.rdpOnly())).isEqualTo(kind(near.rdpOnly()));
+            assertThat(far.standardSecurity()).isNull();
+        }
+    }
+
+    private static FailureKind kind(NegotiationEvidence negotiation) {
+        return negotiation.failure() == null ? null : negotiation.failure().kind();
     }
 
     @Test
