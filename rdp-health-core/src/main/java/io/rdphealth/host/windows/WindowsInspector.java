@@ -143,6 +143,11 @@ public final class WindowsInspector {
         if (location == null) {
             return new StoreCertificate(store, info, null);
         }
+        if (!location.storage().hasKeyFile()) {
+            // Held by a smart card or the TPM: present as far as anyone can tell here, no file, no ACL.
+            return new StoreCertificate(store, info,
+                    new KeyContainer(location.containerName(), location.uniqueName(), null, true, null, location.storage()));
+        }
         Path path = location.path();
         String unique = location.uniqueName();
         if (path == null && WindowsConstants.SELF_SIGNED_CONTAINER.equalsIgnoreCase(location.containerName())

@@ -141,9 +141,11 @@ public interface WindowsPort {
      * Where a certificate's private key lives.
      *
      * @param containerName  the CSP container / KSP key name
-     * @param uniqueName     the key's file name, or {@code null} when the key set does not exist
-     * @param path           the key's file path, or {@code null} when the key set does not exist
-     * @param storage        CAPI (MachineKeys) or CNG (Crypto\Keys); never {@code null}
+     * @param uniqueName     the key's file name, or {@code null} when the key set does not exist; for a
+     *                       {@link KeyStorage#CNG_PROVIDER_HELD} key the provider's name
+     * @param path           the key's file path, or {@code null} when the key set does not exist (always for a
+     *                       provider-held key)
+     * @param storage        CAPI (MachineKeys), CNG (Crypto\Keys) or held by another CNG provider; never {@code null}
      */
     record KeyLocation(String containerName, String uniqueName, Path path, KeyStorage storage) {
         public KeyLocation {

@@ -23,6 +23,10 @@ public final class RepairKeyAcl {
         WindowsPort port = ctx.port();
         StoreCertificate cert = EffectiveCertificate.of(ctx.facts())
                 .orElseThrow(() -> new FixRefusedException("there is no RDP certificate whose key could be repaired"));
+        if (cert.key() != null && !cert.key().storage().hasKeyFile()) {
+            throw new FixRefusedException("the key of " + cert.thumbprint() + " is held by the CNG provider "
+                    + cert.key().uniqueName() + " (a smart card or the TPM): it has no key file whose ACL could be repaired");
+        }
         if (cert.key() == null || !cert.key().exists() || cert.key().path() == null) {
             throw new FixRefusedException("the key container of " + cert.thumbprint()
                     + " does not exist: an ACL cannot bring it back (use renew-cert or install-cert)");

@@ -232,9 +232,9 @@ public final class JnaWindowsPort implements WindowsPort {
 
     private KeyLocation cngKeyLocation(String keyName, String provider) {
         if (!NCrypt.MS_KEY_STORAGE_PROVIDER.equalsIgnoreCase(provider)) {
-            // Smart-card and TPM providers keep no key file whose ACL NETWORK SERVICE access depends on.
-            throw new WindowsPortException("the key " + keyName + " of a certificate is in the CNG provider '" + provider
-                    + "'; RDP Health reads key files of the " + NCrypt.MS_KEY_STORAGE_PROVIDER + " and of CAPI providers only");
+            // Smart-card and TPM providers keep no key file whose ACL NETWORK SERVICE access depends on:
+            // record the key as provider-held (the certificate is still inspected, its key access not judged).
+            return new KeyLocation(keyName, provider, null, KeyStorage.CNG_PROVIDER_HELD);
         }
         PointerByReference providerHandle = new PointerByReference();
         int status = NCrypt.INSTANCE.NCryptOpenStorageProvider(providerHandle, provider, 0);

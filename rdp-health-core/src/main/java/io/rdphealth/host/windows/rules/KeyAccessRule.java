@@ -30,6 +30,9 @@ public final class KeyAccessRule implements WindowsRule {
         KeyContainer key = cert.key();
         String target = facts.computerName();
         boolean selfSigned = EffectiveCertificate.isSelfSignedStoreCertificate(facts, cert);
+        if (key != null && !key.storage().hasKeyFile()) {
+            return List.of(); // a smart card or TPM holds it: no key file, no ACL to judge
+        }
         if (key == null || !key.exists()) {
             List<String> evidence = new ArrayList<>();
             if (key == null) {
@@ -72,7 +75,11 @@ public final class KeyAccessRule implements WindowsRule {
     }
 
     private static String kind(KeyContainer key) {
-        return key.storage() == KeyStorage.CNG_MACHINE_KEYS ? "CNG key (Microsoft Software Key Storage Provider)" : "key container";
+        return switch (key.storage()) {
+            case CNG_MACHINE_KEYS -> "CNG key (Microsoft Software Key Storage Provider)";
+            case CNG_PROVIDER_HELD -> "CNG key held by the provider " + key.uniqueName();
+            case CAPI_MACHINE_KEYS -> "key container";
+        };
     }
 
     /** The Crypto\\Keys folder ACL for a CNG key, as recorded; not judged. */
