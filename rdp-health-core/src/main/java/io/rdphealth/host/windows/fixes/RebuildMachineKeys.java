@@ -22,7 +22,11 @@ import java.util.List;
  * keys (IIS, WinRM, ...) stay behind in the renamed folder.
  */
 public final class RebuildMachineKeys {
-    /** Default MachineKeys DACL: Administrators full control, Everyone read+write (special), not inherited. */
+    /**
+     * Default MachineKeys DACL (KB 278381): Administrators full control and Everyone's "special"
+     * rights (read/write data, append, read/write attributes and extended attributes, read
+     * permissions; 0x12019f with SYNCHRONIZE), both for this folder only (no inheritance flags).
+     */
     public static final String DEFAULT_SDDL = "D:PAI(A;;FA;;;BA)(A;;0x12019f;;;WD)";
 
     private RebuildMachineKeys() {
