@@ -16,12 +16,12 @@ import io.rdphealth.evidence.WireEvidence;
 import io.rdphealth.probe.cert.CertificateAnalyzer;
 import io.rdphealth.probe.legacy.StandardSecurityOptions;
 import io.rdphealth.probe.legacy.StandardSecurityProbe;
-import io.rdphealth.target.Target;
 import io.rdphealth.probe.net.ConnectionPacer;
 import io.rdphealth.probe.net.Deadline;
 import io.rdphealth.probe.net.FailureClassifier;
 import io.rdphealth.probe.net.PeerConnection;
 import io.rdphealth.probe.tls.TlsChannel;
+import io.rdphealth.target.Target;
 import io.rdphealth.wire.SecurityProtocol;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -59,7 +59,7 @@ final class AddressProbe {
     static final int PREFERRED_PROTOCOLS = SecurityProtocol.SSL.bit() | SecurityProtocol.HYBRID.bit()
             | SecurityProtocol.HYBRID_EX.bit();
     static final int SCAN_PROTOCOLS = SecurityProtocol.SSL.bit() | SecurityProtocol.HYBRID.bit();
-    /** TLS 1.2 first: its full handshake is the longest, so it gets a place in the first wave. */
+    /** TLS 1.2 first: the version most servers accept gets a place in the near schedule's first wave. */
     private static final List<TlsVersion> SCANNED = List.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_0, TlsVersion.TLS_1_1);
     private final ProbeOptions options;
     private final StandardSecurityProbe standardSecurity;
@@ -71,13 +71,13 @@ final class AddressProbe {
 
     AddressProbe(ProbeOptions options, CertificateAnalyzer analyzer, Executor io, Clock clock, SecureRandom random,
             Supplier<ConnectionPacer> pacers) {
-        this.pacers = pacers;
         this.options = options;
         this.standardSecurity = new StandardSecurityProbe(StandardSecurityOptions.from(options), io);
         this.analyzer = analyzer;
         this.io = io;
         this.clock = clock;
         this.random = random;
+        this.pacers = pacers;
     }
 
     /** What the main connection saw. */
@@ -115,22 +115,9 @@ final class AddressProbe {
                         () -> scanVersion(address, port, nameUsed, version, deadline, gate), io));
             }
         }
-        // Servers that accept standard RDP security have methods and a level to read over MCS: ask
-        // as soon as the policy connection's X.224 answer shows it (while that connection reads the
-        // level with every method offered), alongside the TLS part, through the same gate.
-        // At a distance, that answer costs a round trip more than the questions: ask them at once
-        // (speculatively; discarded below when the server refuses standard security).
-        Target target = Target.of(nameUsed, port);
-        CompletableFuture<StandardSecurityEvidence> standard = !options.standardSecurity()
-                ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(gate::awaitDistance, io).thenComposeAsync(far -> far
-                        ? CompletableFuture.supplyAsync(() -> standardSecurity.speculate(target, address,
-                                () -> answerOf(policyAnswer, deadline), () -> allMethodsOf(policy, deadline), gate, deadline), io)
-                        : policyAnswer.thenComposeAsync(attempt ->
-                                attempt.negotiation().selected() == SecurityProtocol.RDP && !deadline.expired()
-                                        ? CompletableFuture.supplyAsync(() -> standardSecurity.continueFrom(target, address,
-                                                attempt.negotiation(), () -> allMethodsOf(policy, deadline), gate, deadline), io)
-                                        : CompletableFuture.completedFuture(null), io), io);
+        CompletableFuture<StandardSecurityEvidence> standard = options.standardSecurity()
+                ? standardSecurityQuestions(Target.of(nameUsed, port), address, policyAnswer, policy, gate, deadline)
+                : CompletableFuture.completedFuture(null);
         List<CompletableFuture<ConnectSample>> extra = new ArrayList<>();
         for (int i = 0; i < options.latencySamples(); i++) {
             extra.add(CompletableFuture.supplyAsync(() -> bareConnect(address, port, deadline, gate), io));
@@ -225,6 +212,30 @@ final class AddressProbe {
 
     /** The policy connection: what asking standard RDP security alone gets, and its MCS answer when selected. */
     private record PolicyOutcome(ConnectSample sample, NegotiationEvidence negotiation, EncryptionOfferResult allMethods) {
+    }
+
+    /**
+     * Servers that accept standard RDP security have methods and a level to read over MCS. Near,
+     * the questions start as soon as the policy connection's X.224 answer shows it (while that
+     * connection reads the level with every method offered), alongside the TLS part, through the
+     * same gate. Far, waiting for that answer costs a round trip more than the questions: they are
+     * asked at once, speculatively (the caller drops the evidence when the server refuses).
+     */
+    private CompletableFuture<StandardSecurityEvidence> standardSecurityQuestions(Target target, InetAddress address,
+            CompletableFuture<NegotiationAttempt> policyAnswer, CompletableFuture<PolicyOutcome> policy, ConnectionPacer gate,
+            Deadline deadline) {
+        Supplier<EncryptionOfferResult> allMethods = () -> allMethodsOf(policy, deadline);
+        return CompletableFuture.supplyAsync(gate::awaitDistance, io).thenComposeAsync(far -> {
+            if (far) {
+                return CompletableFuture.supplyAsync(() -> standardSecurity.speculate(target, address,
+                        () -> answerOf(policyAnswer, deadline), allMethods, gate, deadline), io);
+            }
+            return policyAnswer.thenComposeAsync(attempt -> attempt.negotiation().selected() == SecurityProtocol.RDP
+                    && !deadline.expired()
+                    ? CompletableFuture.supplyAsync(() -> standardSecurity.continueFrom(target, address, attempt.negotiation(),
+                            allMethods, gate, deadline), io)
+                    : CompletableFuture.completedFuture(null), io);
+        }, io);
     }
 
     private static NegotiationEvidence answerOf(CompletableFuture<NegotiationAttempt> policyAnswer, Deadline deadline) {
