@@ -12,6 +12,7 @@ import io.rdphealth.policy.SeverityPolicy;
 import io.rdphealth.probe.ProbeOptions;
 import io.rdphealth.probe.WireProbe;
 import io.rdphealth.probe.net.ConnectionPacer;
+import io.rdphealth.probe.net.SchedulingLagMonitor;
 import io.rdphealth.probe.gateway.GatewayCredentials;
 import io.rdphealth.probe.gateway.GatewayProbe;
 import io.rdphealth.probe.gateway.GatewayProbeOptions;
@@ -92,12 +93,13 @@ public final class RdpHealthCheck {
         ExecutorService io = Executors.newCachedThreadPool(daemon("rdphealth-io"));
         int atOnce = Math.min(options.parallelism(), Math.max(1, targets.size()));
         ExecutorService workers = Executors.newFixedThreadPool(atOnce, daemon("rdphealth-target"));
+        SchedulingLagMonitor lag = SchedulingLagMonitor.start(SchedulingLagMonitor.DEFAULT_PERIOD);
         try {
             // A run of many targets at once is bound by CPU, not by round trips: there the fast
             // schedule's speculative connections and pacing past the accept queue only add load
             // (and, against servers starved of CPU, dropped connections); see ConnectionPacer.
             WireProbe probe = new WireProbe(options, clock, io,
-                    atOnce <= LATENCY_BOUND_TARGETS ? ConnectionPacer::new : ConnectionPacer::nearOnly);
+                    atOnce <= LATENCY_BOUND_TARGETS ? ConnectionPacer::new : ConnectionPacer::nearOnly, lag);
             CompletableFuture<GatewayResult> gateway = options.gateway() == null ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.supplyAsync(this::probeGateway, io);
             AtomicInteger done = new AtomicInteger();
@@ -113,6 +115,7 @@ public final class RdpHealthCheck {
             return new RunReport(RunReport.SCHEMA_VERSION, TOOL, startedAt,
                     Math.round((System.nanoTime() - start) / 1e4) / 100.0, results, gateway.join());
         } finally {
+            lag.close();
             workers.shutdownNow();
             io.shutdownNow();
         }

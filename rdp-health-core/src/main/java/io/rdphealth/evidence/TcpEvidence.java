@@ -6,10 +6,20 @@ import java.util.List;
 /**
  * Connect-time samples to one address: every connection the probe opened contributes one.
  * Statistics are derived on demand, not stored, so they cannot disagree with the samples.
+ *
+ * @param samples          one per connection, in the order they completed
+ * @param clientLagMillis  the longest the client's own threads ran late while these samples were
+ *                         taken (a starved client inflates connect times by about that much), or
+ *                         {@code null} when not measured
  */
-public record TcpEvidence(List<ConnectSample> samples) {
+public record TcpEvidence(List<ConnectSample> samples, Double clientLagMillis) {
     public TcpEvidence {
         samples = List.copyOf(samples);
+    }
+
+    /** Samples without a client-lag measurement. */
+    public TcpEvidence(List<ConnectSample> samples) {
+        this(samples, null);
     }
 
     public int failures() {

@@ -20,6 +20,7 @@ import io.rdphealth.probe.net.ConnectionPacer;
 import io.rdphealth.probe.net.Deadline;
 import io.rdphealth.probe.net.FailureClassifier;
 import io.rdphealth.probe.net.PeerConnection;
+import io.rdphealth.probe.net.SchedulingLagMonitor;
 import io.rdphealth.probe.tls.TlsChannel;
 import io.rdphealth.target.Target;
 import io.rdphealth.wire.SecurityProtocol;
@@ -68,9 +69,11 @@ final class AddressProbe {
     private final Clock clock;
     private final SecureRandom random;
     private final Supplier<ConnectionPacer> pacers;
+    /** Null when the caller does not measure the client's scheduling lag. */
+    private final SchedulingLagMonitor lag;
 
     AddressProbe(ProbeOptions options, CertificateAnalyzer analyzer, Executor io, Clock clock, SecureRandom random,
-            Supplier<ConnectionPacer> pacers) {
+            Supplier<ConnectionPacer> pacers, SchedulingLagMonitor lag) {
         this.options = options;
         this.standardSecurity = new StandardSecurityProbe(StandardSecurityOptions.from(options), io);
         this.analyzer = analyzer;
@@ -78,6 +81,7 @@ final class AddressProbe {
         this.clock = clock;
         this.random = random;
         this.pacers = pacers;
+        this.lag = lag;
     }
 
     /** What the main connection saw. */
@@ -171,7 +175,8 @@ final class AddressProbe {
                 ? timedOut(PREFERRED_PROTOCOLS, deadline) : mainOutcome.negotiation();
         NegotiationEvidence rdpOnly = policyOutcome == null
                 ? timedOut(SecurityProtocol.RDP.bit(), deadline) : policyOutcome.negotiation();
-        return new WireEvidence(address.getHostAddress(), new TcpEvidence(samples), preferred, rdpOnly, tls,
+        Double clientLag = lag == null ? null : lag.maxLagMillis(start, System.nanoTime());
+        return new WireEvidence(address.getHostAddress(), new TcpEvidence(samples, clientLag), preferred, rdpOnly, tls,
                 versions.stream().sorted((a, b) -> a.version().compareTo(b.version())).toList(),
                 mainOutcome == null ? null : mainOutcome.certificate(),
                 mainOutcome == null ? null : mainOutcome.ntlm(),

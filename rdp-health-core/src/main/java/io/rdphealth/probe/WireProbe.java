@@ -5,6 +5,7 @@ import io.rdphealth.probe.cert.CertificateAnalyzer;
 import io.rdphealth.probe.cert.TrustChecker;
 import io.rdphealth.probe.net.ConnectionPacer;
 import io.rdphealth.probe.net.Deadline;
+import io.rdphealth.probe.net.SchedulingLagMonitor;
 import io.rdphealth.report.TargetResult;
 import io.rdphealth.target.Target;
 import java.net.InetAddress;
@@ -39,11 +40,20 @@ public final class WireProbe {
      *        CPU rather than round trips (tests make a loopback server "far" with one)
      */
     public WireProbe(ProbeOptions options, Clock clock, Executor io, Supplier<ConnectionPacer> pacers) {
+        this(options, clock, io, pacers, null);
+    }
+
+    /**
+     * @param lag the run's scheduling-lag monitor, whose lag during each address's probe goes into
+     *        its TCP evidence; {@code null} = not measured
+     */
+    public WireProbe(ProbeOptions options, Clock clock, Executor io, Supplier<ConnectionPacer> pacers,
+            SchedulingLagMonitor lag) {
         this.options = options;
         this.clock = clock;
         this.resolver = new NameResolver(io);
         this.addressProbe = new AddressProbe(options, new CertificateAnalyzer(new TrustChecker(options.trustStore())),
-                io, clock, new SecureRandom(), pacers);
+                io, clock, new SecureRandom(), pacers, lag);
     }
 
     public TargetResult probe(Target target) {

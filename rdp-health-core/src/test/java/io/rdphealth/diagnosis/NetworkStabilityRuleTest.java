@@ -20,8 +20,13 @@ import org.junit.jupiter.api.Test;
 /** The stability rule over connect samples: real loss and SYN retries count, a busy client's noise does not. */
 class NetworkStabilityRuleTest {
     private static List<Finding> evaluate(ConnectSample... samples) {
-        WireEvidence wire = new WireEvidence("192.0.2.1", new TcpEvidence(List.of(samples)), null, null, null, List.of(),
-                null, null, samples.length, 10);
+        return evaluate(new TcpEvidence(List.of(samples)));
+    }
+
+    private static List<Finding> evaluate(TcpEvidence tcp) {
+        int count = tcp.samples().size();
+        WireEvidence wire = new WireEvidence("192.0.2.1", tcp, null, null, null, List.of(),
+                null, null, count, 10);
         TargetResult result = new TargetResult(Target.of("192.0.2.1", 3389), new DnsEvidence(List.of("192.0.2.1"), 0, null),
                 List.of(wire), List.of(), Instant.now(), 10);
         return new NetworkStabilityRule().evaluate(new DiagnosisContext(result, SeverityPolicy.defaults()));
@@ -43,6 +48,18 @@ class NetworkStabilityRuleTest {
         List<Finding> findings = evaluate(ConnectSample.ok(20), ConnectSample.ok(1020), ConnectSample.ok(21), ConnectSample.ok(19));
         assertThat(findings).extracting(Finding::id).containsExactly(FindingId.NETWORK_UNSTABLE);
         assertThat(findings.get(0).evidence()).anyMatch(line -> line.contains("max 1020.00"));
+    }
+
+    @Test
+    void jitterTheClientsOwnLagExplainsIsNotBlamedOnThePath() {
+        List<ConnectSample> spiky = List.of(ConnectSample.ok(20), ConnectSample.ok(620), ConnectSample.ok(21), ConnectSample.ok(19));
+        assertThat(evaluate(new TcpEvidence(spiky, 650.0))).as("the client ran 650 ms late meanwhile").isEmpty();
+        List<Finding> findings = evaluate(new TcpEvidence(spiky, 15.0));
+        assertThat(findings).extracting(Finding::id).containsExactly(FindingId.NETWORK_UNSTABLE);
+        assertThat(findings.get(0).evidence()).contains("client scheduling lag at most 15.0 ms meanwhile");
+        // Failed connects are not scheduling noise, whatever the lag.
+        assertThat(evaluate(new TcpEvidence(List.of(ConnectSample.ok(20), ConnectSample.failed(FailureKind.CONNECT_TIMEOUT),
+                ConnectSample.ok(22)), 5_000.0))).extracting(Finding::id).containsExactly(FindingId.NETWORK_UNSTABLE);
     }
 
     @Test
