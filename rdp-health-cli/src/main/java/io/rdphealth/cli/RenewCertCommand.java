@@ -1,6 +1,7 @@
 package io.rdphealth.cli;
 
 import io.rdphealth.cert.KeyMaterial;
+import io.rdphealth.cert.RenewalWindow;
 import io.rdphealth.cli.windows.WindowsCommands;
 import io.rdphealth.host.windows.WireListenerVerifier;
 import io.rdphealth.policy.SeverityPolicy;
@@ -157,9 +158,7 @@ public final class RenewCertCommand implements Callable<Integer> {
         if (pkcs12 == null && (passwordEnv != null || passwordFile != null)) {
             throw new IllegalArgumentException("a PKCS#12 password option needs --pkcs12");
         }
-        if (renewWithin < 0 || renewWithin > 3650) {
-            throw new IllegalArgumentException("--renew-within must be 0..3650 days, was " + renewWithin);
-        }
+        RenewalWindow.requireDays(renewWithin, "--renew-within");
         char[] password = pkcs12 == null ? null : password();
         try {
             return WindowsCommands.forThisHost(new WireListenerVerifier(), SeverityPolicy.defaults())

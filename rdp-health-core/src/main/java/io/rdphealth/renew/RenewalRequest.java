@@ -1,5 +1,7 @@
 package io.rdphealth.renew;
 
+import io.rdphealth.cert.RenewalWindow;
+import io.rdphealth.target.Target;
 import java.util.Objects;
 
 /**
@@ -17,11 +19,9 @@ public record RenewalRequest(RenewalPlatform platform, int port, int renewWithin
                              SuppliedCertificate certificate) {
     public RenewalRequest {
         Objects.requireNonNull(platform, "platform");
-        if (port < 0 || port > 65535) {
+        if (port != 0 && !Target.isValidPort(port)) {
             throw new IllegalArgumentException("port must be 1..65535 (or 0 for the configured one), was " + port);
         }
-        if (renewWithinDays < 0 || renewWithinDays > 3650) {
-            throw new IllegalArgumentException("renewWithinDays must be 0..3650, was " + renewWithinDays);
-        }
+        RenewalWindow.requireDays(renewWithinDays, "renewWithinDays");
     }
 }

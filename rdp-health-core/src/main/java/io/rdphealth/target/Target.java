@@ -15,9 +15,19 @@ public record Target(String host, int port, String input) {
     public Target {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(input, "input");
-        if (port < 1 || port > 65535) {
-            throw new InvalidTargetException(input, "port " + port + " is outside 1..65535");
+        if (!isValidPort(port)) {
+            throw new InvalidTargetException(input, portOutOfRange(port));
         }
+    }
+
+    /** Whether {@code port} is a TCP port a target can have (1..65535). */
+    public static boolean isValidPort(int port) {
+        return port >= 1 && port <= 65535;
+    }
+
+    /** The one wording of a port outside 1..65535, for every caller that checks one. */
+    public static String portOutOfRange(int port) {
+        return "port " + port + " is outside 1..65535";
     }
 
     public static Target of(String host, int port) {

@@ -62,20 +62,13 @@ final class TargetParser {
                 throw new InvalidTargetException(input, "'" + host + "' is not a valid host name or address");
             }
         }
-        if (port < 1 || port > 65535) {
-            throw new InvalidTargetException(input, "port " + port + " is outside 1..65535");
-        }
-        return new Target(host, port, input);
+        return new Target(host, port, input); // checks the port's range
     }
 
     private static int parsePort(String input, String portText) {
         if (portText.isEmpty() || portText.length() > 5 || !portText.chars().allMatch(Character::isDigit)) {
             throw new InvalidTargetException(input, "port '" + portText + "' is not a number in 1..65535");
         }
-        int port = Integer.parseInt(portText);
-        if (port < 1 || port > 65535) {
-            throw new InvalidTargetException(input, "port " + port + " is outside 1..65535");
-        }
-        return port;
+        return Integer.parseInt(portText); // at most 5 digits; the range is Target's to check
     }
 }

@@ -1,5 +1,6 @@
 package io.rdphealth.host.xrdp;
 
+import io.rdphealth.target.Target;
 import java.util.Locale;
 
 /**
@@ -60,8 +61,8 @@ public record ListenSpec(String raw, Kind kind, String address, int port) {
             throw new IllegalArgumentException("port '" + text + "' is not a number in 1..65535");
         }
         int port = Integer.parseInt(text);
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port " + port + " is outside 1..65535");
+        if (!Target.isValidPort(port)) {
+            throw new IllegalArgumentException(Target.portOutOfRange(port));
         }
         return port;
     }

@@ -1,5 +1,6 @@
 package io.rdphealth.host.xrdp;
 
+import io.rdphealth.cert.RenewalWindow;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -17,8 +18,6 @@ public record XrdpRenewalRequest(Path iniPath, int renewWithinDays, boolean forc
     public XrdpRenewalRequest {
         Objects.requireNonNull(iniPath, "iniPath");
         Objects.requireNonNull(certificate, "certificate");
-        if (renewWithinDays < 0 || renewWithinDays > 3650) {
-            throw new IllegalArgumentException("--renew-within must be 0..3650 days, was " + renewWithinDays);
-        }
+        RenewalWindow.requireDays(renewWithinDays, "--renew-within");
     }
 }

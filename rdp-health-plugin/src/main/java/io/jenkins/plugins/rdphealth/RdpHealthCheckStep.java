@@ -84,8 +84,8 @@ public class RdpHealthCheckStep extends Step {
 
     @DataBoundSetter
     public void setPort(int port) {
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port " + port + " is outside 1..65535");
+        if (!Target.isValidPort(port)) {
+            throw new IllegalArgumentException(Target.portOutOfRange(port));
         }
         this.port = port;
     }
@@ -287,7 +287,7 @@ public class RdpHealthCheckStep extends Step {
                 return FormValidation.warning("Name at least one target here or in targetList");
             }
             try {
-                int count = TargetList.parse(value, port < 1 || port > 65535 ? Target.DEFAULT_PORT : port).size();
+                int count = TargetList.parse(value, Target.isValidPort(port) ? port : Target.DEFAULT_PORT).size();
                 return FormValidation.ok(count + " target(s)");
             } catch (InvalidTargetException e) {
                 return FormValidation.error(e.getMessage());

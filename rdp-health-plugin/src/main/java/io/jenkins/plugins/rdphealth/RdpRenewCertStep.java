@@ -10,6 +10,7 @@ import hudson.model.TaskListener;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.rdphealth.cert.RenewalWindow;
 import io.rdphealth.policy.SeverityPolicy;
 import io.rdphealth.target.Target;
 import java.util.Locale;
@@ -58,8 +59,8 @@ public class RdpRenewCertStep extends Step {
 
     @DataBoundSetter
     public void setPort(int port) {
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port " + port + " is outside 1..65535");
+        if (!Target.isValidPort(port)) {
+            throw new IllegalArgumentException(Target.portOutOfRange(port));
         }
         this.port = port;
     }
@@ -70,9 +71,7 @@ public class RdpRenewCertStep extends Step {
 
     @DataBoundSetter
     public void setRenewWithinDays(int renewWithinDays) {
-        if (renewWithinDays < 0 || renewWithinDays > 3650) {
-            throw new IllegalArgumentException("renewWithinDays must be 0..3650, was " + renewWithinDays);
-        }
+        RenewalWindow.requireDays(renewWithinDays, "renewWithinDays");
         this.renewWithinDays = renewWithinDays;
     }
 

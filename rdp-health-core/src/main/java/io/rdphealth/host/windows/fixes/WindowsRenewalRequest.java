@@ -1,5 +1,7 @@
 package io.rdphealth.host.windows.fixes;
 
+import io.rdphealth.cert.RenewalWindow;
+import io.rdphealth.target.Target;
 import java.util.Arrays;
 
 /**
@@ -14,12 +16,10 @@ import java.util.Arrays;
  */
 public record WindowsRenewalRequest(int port, int renewWithinDays, boolean force, boolean dryRun, byte[] pfx, char[] password) {
     public WindowsRenewalRequest {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port must be 0..65535, was " + port);
+        if (port != 0 && !Target.isValidPort(port)) {
+            throw new IllegalArgumentException("port must be 1..65535 (or 0 for the configured one), was " + port);
         }
-        if (renewWithinDays < 0 || renewWithinDays > 3650) {
-            throw new IllegalArgumentException("renew within must be 0..3650 days, was " + renewWithinDays);
-        }
+        RenewalWindow.requireDays(renewWithinDays, "--renew-within");
         if (pfx != null && pfx.length > InstallPfxCertificate.MAX_PFX_BYTES) {
             throw new IllegalArgumentException("the PKCS#12 data is larger than " + InstallPfxCertificate.MAX_PFX_BYTES
                     + " bytes: not a certificate file");
