@@ -18,7 +18,7 @@ if [[ ! -f $jar || -n $(find rdp-health-core/src rdp-health-cli/src pom.xml */po
 fi
 
 if [[ $# -gt 0 ]]; then
-  exec java -jar "$jar" check "$@"
+  exec scripts/rdphealth check "$@"
 fi
 
 work=$(mktemp -d /tmp/rdphealth-demo.XXXXXX)
@@ -88,10 +88,10 @@ for _ in $(seq 1 100); do
   sleep 0.05
 done
 echo "demo: xrdp (pid $pid) on 127.0.0.1:$port with an expired, SHA-1, wrong-host certificate and TLS 1.0 enabled"
-echo "demo: java -jar $jar check 127.0.0.1:$port"
+echo "demo: scripts/rdphealth check 127.0.0.1:$port"
 echo
 set +e
-java -jar "$jar" check "127.0.0.1:$port"
+scripts/rdphealth check "127.0.0.1:$port"
 code=$?
 set -e
 echo

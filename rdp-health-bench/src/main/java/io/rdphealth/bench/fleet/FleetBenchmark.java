@@ -142,11 +142,16 @@ public final class FleetBenchmark {
             }
             String load = loadAverage();
             double linkCpuBefore = link == null ? Double.NaN : link.cpuSeconds();
+            long overflowsBefore = listenOverflows();
             List<String> command = new ArrayList<>(prefix);
             command.addAll(command(tool, targets, ports, host, rtt));
             Measurement m = Measurement.of(command, work, Long.parseLong(options.get("timeout")));
             double linkCpu = link == null ? Double.NaN : link.cpuSeconds() - linkCpuBefore;
             long connections = filter == null ? -1 : filter.newConnections();
+            long overflows = overflowsBefore < 0 ? -1 : listenOverflows() - overflowsBefore;
+            // The fleet's accept queues (xrdp's backlog is 2): a count above 0 explains SERVER_SILENT and slow targets.
+            System.out.println("# " + scenario + " | " + tool + " | listen-overflows=" + (overflows < 0 ? "n/a" : overflows));
+            m.output().lines().filter(line -> line.startsWith("server-silent: ")).forEach(line -> System.out.println("# " + line));
             int perTarget = tool.startsWith("warm") ? Integer.parseInt(options.get("warm-runs")) : size;
             if (tool.equals("rdphealth")) {
                 library = m;
@@ -167,15 +172,20 @@ public final class FleetBenchmark {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("java.class.path");
         return switch (tool) {
-            case "rdphealth", "rdphealth-no-standard-security" -> {
-                // RDPHEALTH_BENCH_JVM_OPTS: extra options for profiling the measured JVM (GC log, JFR).
+            case "rdphealth", "rdphealth-no-standard-security", "rdphealth-jvm-defaults" -> {
+                // The JVM options of the shipped launcher (scripts/rdphealth), except for
+                // rdphealth-jvm-defaults: what a plain `java -jar` (or a long-lived JVM) would use.
                 List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+                if (!tool.equals("rdphealth-jvm-defaults")) {
+                    command.addAll(launcherJvmOptions());
+                }
+                // RDPHEALTH_BENCH_JVM_OPTS: extra options for profiling the measured JVM (GC log, JFR).
                 String extra = System.getenv("RDPHEALTH_BENCH_JVM_OPTS");
                 if (extra != null && !extra.isBlank()) {
                     command.addAll(Arrays.asList(extra.trim().split("\\s+")));
                 }
                 command.addAll(List.of("-cp", classpath, ProbeFleet.class.getName(), targets.toString(),
-                        options.get("parallelism"), Boolean.toString(tool.equals("rdphealth"))));
+                        options.get("parallelism"), Boolean.toString(!tool.equals("rdphealth-no-standard-security"))));
                 yield command;
             }
             case "warm-default", "warm-no-standard-security" -> List.of(java, "-Xmx256m", "-cp", classpath,
@@ -194,6 +204,38 @@ public final class FleetBenchmark {
         };
     }
 
+    /** The default JVM options in scripts/rdphealth (their one home), read from the script. */
+    private static List<String> launcherJvmOptions() throws IOException {
+        String script = Files.readString(Path.of("scripts", "rdphealth"));
+        Matcher matcher = Pattern.compile("\\$\\{RDPHEALTH_JAVA_OPTS:-([^}]*)}").matcher(script);
+        if (!matcher.find()) {
+            throw new IllegalStateException("scripts/rdphealth: no ${RDPHEALTH_JAVA_OPTS:-...} default found");
+        }
+        return Arrays.asList(matcher.group(1).trim().split("\\s+"));
+    }
+
+    /**
+     * TcpExt ListenOverflows of this process's network namespace (the fleet's): how often a
+     * listener's accept queue was full when a connection arrived; -1 when not readable.
+     */
+    private static long listenOverflows() {
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc/self/net/netstat"));
+            for (int i = 0; i + 1 < lines.size(); i += 2) {
+                String[] names = lines.get(i).split("\\s+");
+                String[] values = lines.get(i + 1).split("\\s+");
+                for (int k = 1; k < names.length && k < values.length; k++) {
+                    if (names[0].equals("TcpExt:") && names[k].equals("ListenOverflows")) {
+                        return Long.parseLong(values[k]);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     /** What the tool reported, condensed to one cell. */
     private static String found(String tool, Measurement m) {
         String out = m.output();
@@ -201,7 +243,7 @@ public final class FleetBenchmark {
             return "TIMED OUT";
         }
         return switch (tool) {
-            case "rdphealth", "rdphealth-no-standard-security", "warm-default", "warm-no-standard-security" -> out.lines()
+            case "rdphealth", "rdphealth-no-standard-security", "rdphealth-jvm-defaults", "warm-default", "warm-no-standard-security" -> out.lines()
                     .filter(line -> line.startsWith("run-millis=") || line.startsWith("warm ")).findFirst()
                     .map(line -> line + out.lines().filter(l -> l.startsWith("probe-failed: ")).limit(3)
                             .map(l -> " [" + l + "]").collect(Collectors.joining()))

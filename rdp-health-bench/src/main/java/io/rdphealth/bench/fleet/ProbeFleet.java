@@ -52,6 +52,12 @@ public final class ProbeFleet {
                 .filter(finding -> finding.id().name().equals("PROBE_FAILED"))
                 .map(finding -> result.target() + " " + String.join(" | ", finding.evidence())))
                 .forEach(line -> System.out.println("probe-failed: " + line));
+        // Targets the server did not answer in time: the first few, with their evidence (the step that waited).
+        report.targets().stream().flatMap(result -> result.findings().stream()
+                .filter(finding -> finding.id().name().equals("SERVER_SILENT"))
+                .map(finding -> result.target() + " " + Math.round(result.millis()) + " ms: "
+                        + String.join(" | ", finding.evidence())))
+                .limit(5).forEach(line -> System.out.println("server-silent: " + line));
         System.out.println("run-millis=" + millis + " max-target-millis=" + maxTargetMillis + " targets="
                 + report.targets().size() + " states=" + join(states) + " findings=" + join(findings));
     }
