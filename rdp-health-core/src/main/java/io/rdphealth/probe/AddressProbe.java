@@ -22,6 +22,7 @@ import io.rdphealth.probe.net.FailureClassifier;
 import io.rdphealth.probe.net.PeerConnection;
 import io.rdphealth.probe.net.SchedulingLagMonitor;
 import io.rdphealth.probe.tls.TlsChannel;
+import io.rdphealth.probe.tls.VersionScan;
 import io.rdphealth.target.Target;
 import io.rdphealth.wire.SecurityProtocol;
 import java.io.IOException;
@@ -32,6 +33,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -48,9 +50,11 @@ import java.util.function.Supplier;
  *   <li>main: X.224 asking SSL|HYBRID|HYBRID_EX (what the server prefers), then TLS offering every
  *       version (negotiated version, cipher, chain), then CredSSP/NTLM when HYBRID was selected;</li>
  *   <li>policy: X.224 asking standard RDP security only (is legacy RDP allowed, TLS or NLA required);</li>
- *   <li>scan: one connection per TLS version 1.0, 1.1, 1.2 offered alone, up to the server's
- *       hello (which names the version it accepts; the key exchange is skipped). TLS 1.3 needs no
- *       connection of its own: the main handshake offers it, and a server picks its highest.</li>
+ *   <li>scan: TLS 1.2 offered alone, and TLS 1.0 with 1.1 offered together, each up to the
+ *       server's hello (which names the version it picks, the highest it supports; the key
+ *       exchange is skipped); TLS 1.0 is asked alone only when the server picked 1.1
+ *       ({@link VersionScan}). TLS 1.3 needs no connection of its own: the main handshake offers
+ *       it, and a server picks its highest.</li>
  * </ul>
  *
  * <p>They start as a {@link ConnectionPacer} allows, so that xrdp's accept queue of three never
@@ -60,8 +64,12 @@ final class AddressProbe {
     static final int PREFERRED_PROTOCOLS = SecurityProtocol.SSL.bit() | SecurityProtocol.HYBRID.bit()
             | SecurityProtocol.HYBRID_EX.bit();
     static final int SCAN_PROTOCOLS = SecurityProtocol.SSL.bit() | SecurityProtocol.HYBRID.bit();
-    /** TLS 1.2 first: the version most servers accept gets a place in the near schedule's first wave. */
-    private static final List<TlsVersion> SCANNED = List.of(TlsVersion.TLS_1_2, TlsVersion.TLS_1_0, TlsVersion.TLS_1_1);
+    /**
+     * The versions each scan connection offers. TLS 1.2 first: the version most servers accept gets
+     * a place in the near schedule's first wave.
+     */
+    private static final List<Set<TlsVersion>> SCANS = List.of(EnumSet.of(TlsVersion.TLS_1_2),
+            EnumSet.of(TlsVersion.TLS_1_0, TlsVersion.TLS_1_1));
     private final ProbeOptions options;
     private final StandardSecurityProbe standardSecurity;
     private final CertificateAnalyzer analyzer;
@@ -89,8 +97,8 @@ final class AddressProbe {
             CertificateEvidence certificate, NtlmEvidence ntlm) {
     }
 
-    /** What a version-scan connection saw; {@code result} is null when the server did not select TLS. */
-    private record ScanOutcome(ConnectSample sample, TlsVersionResult result) {
+    /** What a version-scan connection saw; {@code scan} is null when the server did not select TLS. */
+    private record ScanOutcome(ConnectSample sample, VersionScan scan) {
     }
 
     WireEvidence probe(InetAddress address, int port, String nameUsed, Deadline deadline) {
@@ -112,11 +120,11 @@ final class AddressProbe {
                 });
             }
         });
-        List<CompletableFuture<ScanOutcome>> scans = new ArrayList<>();
+        List<CompletableFuture<List<ScanOutcome>>> scans = new ArrayList<>();
         if (options.scanTlsVersions()) {
-            for (TlsVersion version : SCANNED) {
+            for (Set<TlsVersion> offered : SCANS) {
                 scans.add(CompletableFuture.supplyAsync(
-                        () -> scanVersion(address, port, nameUsed, version, deadline, gate), io));
+                        () -> scanVersions(address, port, nameUsed, offered, deadline, gate), io));
             }
         }
         CompletableFuture<StandardSecurityEvidence> standard = options.standardSecurity()
@@ -140,13 +148,13 @@ final class AddressProbe {
             connections++;
         }
         List<TlsVersionResult> versions = new ArrayList<>();
-        for (CompletableFuture<ScanOutcome> scan : scans) {
-            ScanOutcome outcome = join(scan, deadline);
-            if (outcome != null) {
+        for (CompletableFuture<List<ScanOutcome>> scan : scans) {
+            List<ScanOutcome> outcomes = join(scan, deadline);
+            for (ScanOutcome outcome : outcomes == null ? List.<ScanOutcome>of() : outcomes) {
                 connections++;
                 samples.add(outcome.sample());
-                if (outcome.result() != null) {
-                    versions.add(outcome.result());
+                if (outcome.scan() != null) {
+                    versions.addAll(outcome.scan().results());
                 }
             }
         }
@@ -314,7 +322,21 @@ final class AddressProbe {
         }
     }
 
-    private ScanOutcome scanVersion(InetAddress address, int port, String nameUsed, TlsVersion version,
+    /** One scan connection offering {@code offered}, then one more for the versions its answer leaves open. */
+    private List<ScanOutcome> scanVersions(InetAddress address, int port, String nameUsed, Set<TlsVersion> offered,
+            Deadline deadline, ConnectionPacer gate) {
+        List<ScanOutcome> outcomes = new ArrayList<>();
+        Set<TlsVersion> toAsk = offered;
+        // Ends: what stays open is always below the version the server chose, so the set shrinks.
+        while (!toAsk.isEmpty() && !deadline.expired()) {
+            ScanOutcome outcome = scanOnce(address, port, nameUsed, toAsk, deadline, gate);
+            outcomes.add(outcome);
+            toAsk = outcome.scan() == null ? Set.of() : outcome.scan().unknown();
+        }
+        return outcomes;
+    }
+
+    private ScanOutcome scanOnce(InetAddress address, int port, String nameUsed, Set<TlsVersion> offered,
             Deadline deadline, ConnectionPacer gate) {
         NegotiationAttempt attempt = connectAndNegotiate(address, port, SCAN_PROTOCOLS, deadline, gate);
         PeerConnection connection = attempt.connection();
@@ -328,14 +350,13 @@ final class AddressProbe {
             }
             long start = System.nanoTime();
             try {
-                TlsVersion chosen = TlsChannel.serverHelloVersion(connection, EnumSet.of(version), nameUsed, random);
-                return new ScanOutcome(attempt.sample(), chosen == version
-                        ? new TlsVersionResult(version, true, null)
-                        : new TlsVersionResult(version, false, "the server answered with " + (chosen == null ? "another version" : chosen.label())));
+                TlsVersion chosen = TlsChannel.serverHelloVersion(connection, offered, nameUsed, random);
+                return new ScanOutcome(attempt.sample(), VersionScan.interpret(offered, chosen,
+                        "the server answered with a version this probe does not know"));
             } catch (IOException | RuntimeException e) {
                 ExchangeFailure failure = FailureClassifier.exchangeFailure(e, connection.in().received(),
                         X224Exchange.millisSince(start));
-                return new ScanOutcome(attempt.sample(), new TlsVersionResult(version, false, failure.detail()));
+                return new ScanOutcome(attempt.sample(), VersionScan.interpret(offered, null, failure.detail()));
             }
         } finally {
             connection.close();

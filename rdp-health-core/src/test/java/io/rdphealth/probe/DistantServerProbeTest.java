@@ -88,7 +88,8 @@ class DistantServerProbeTest {
             assertThat(far.rdpOnly().selected()).isEqualTo(SecurityProtocol.RDP);
             assertThat(versions(far)).isEqualTo(versions(near)).contains("TLSv1 false", "TLSv1.2 true");
             assertThat(far.certificate().chain().get(0).sha256()).isEqualTo(near.certificate().chain().get(0).sha256());
-            assertThat(far.connections()).isEqualTo(near.connections()).isEqualTo(11);
+            // TLS 1.0 and 1.1 are answered by one connection (xrdp allows neither here): 10, not 11.
+            assertThat(far.connections()).isEqualTo(near.connections()).isEqualTo(10);
         }
     }
 

@@ -4,12 +4,14 @@ import static io.rdphealth.probe.ProbeRun.check;
 import static io.rdphealth.probe.ProbeRun.ids;
 import static io.rdphealth.probe.ProbeRun.wire;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.rdphealth.evidence.TlsVersion;
 import io.rdphealth.evidence.TlsVersionResult;
 import io.rdphealth.evidence.WireEvidence;
 import io.rdphealth.finding.FindingId;
 import io.rdphealth.finding.Severity;
+import io.rdphealth.policy.SeverityPolicy;
 import io.rdphealth.report.HealthState;
 import io.rdphealth.report.TargetResult;
 import io.rdphealth.testing.CertificateSpec;
@@ -39,10 +41,11 @@ class NegotiationProbeTest {
             assertThat(ids(result)).contains(FindingId.LEGACY_RDP_SECURITY_ALLOWED, FindingId.NLA_NOT_REQUIRED)
                     .doesNotContain(FindingId.TLS_DOWNGRADED_TO_RDP);
             assertThat(result.state()).isEqualTo(HealthState.WARNING);
-            // 5 for policy, TLS and the version scan; the rest read the encryption methods over MCS.
+            // 4 for policy, TLS and the version scan (TLS 1.2 alone, TLS 1.0 with 1.1: one alert for
+            // both); the rest read the encryption methods over MCS.
             assertThat(wire(result).standardSecurity().standardSecurityAccepted()).isTrue();
             assertThat(wire(result).standardSecurity().encryptionLevel()).isNotNull();
-            assertThat(wire(result).connections()).isEqualTo(5 + wire(result).standardSecurity().connections());
+            assertThat(wire(result).connections()).isEqualTo(4 + wire(result).standardSecurity().connections());
             assertThat(ProbeRun.all(result)).filteredOn(f -> f.id() == FindingId.LEGACY_RDP_SECURITY_ALLOWED)
                     .singleElement().satisfies(f -> assertThat(String.join(" ", f.evidence())).contains("encryption level"));
         }
@@ -86,6 +89,35 @@ class NegotiationProbeTest {
             assertThat(result.findings().get(0).id()).isEqualTo(FindingId.TLS_NO_MODERN_VERSION);
             assertThat(result.findings().get(0).symptoms()).extracting(f -> f.id())
                     .containsExactly(FindingId.TLS_LEGACY_VERSION_ENABLED);
+        }
+    }
+
+    @Test
+    void xrdpAllowingTls11ButNot10IsAskedFor10Alone() {
+        // The server picks 1.1 when 1.0 and 1.1 are offered together: 1.0 takes a connection of its own.
+        try (XrdpServer server = XrdpServer.builder().certificate(TestPki.selfSigned(CertificateSpec.valid()))
+                .sslProtocols("TLSv1.1, TLSv1.2").tlsCiphers("DEFAULT:@SECLEVEL=0").start()) {
+            WireEvidence wire = wire(check(server.port(), ProbeRun.fast().withStandardSecurity(false), SeverityPolicy.defaults()));
+            assertThat(wire.tlsVersions()).extracting(TlsVersionResult::version, TlsVersionResult::accepted)
+                    .containsExactly(tuple(TlsVersion.TLS_1_0, false), tuple(TlsVersion.TLS_1_1, true),
+                            tuple(TlsVersion.TLS_1_2, true), tuple(TlsVersion.TLS_1_3, false));
+            assertThat(wire.tlsVersions().get(0).detail()).doesNotContain("the server chose");
+            assertThat(wire.connections()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void xrdpAllowingTls10ButNot11AnswersBothWithOneConnection() {
+        try (XrdpServer server = XrdpServer.builder().certificate(TestPki.selfSigned(CertificateSpec.valid()))
+                .sslProtocols("TLSv1, TLSv1.2").tlsCiphers("DEFAULT:@SECLEVEL=0").start()) {
+            TargetResult result = check(server.port(), ProbeRun.fast().withStandardSecurity(false), SeverityPolicy.defaults());
+            WireEvidence wire = wire(result);
+            assertThat(wire.tlsVersions()).extracting(TlsVersionResult::version, TlsVersionResult::accepted)
+                    .containsExactly(tuple(TlsVersion.TLS_1_0, true), tuple(TlsVersion.TLS_1_1, false),
+                            tuple(TlsVersion.TLS_1_2, true), tuple(TlsVersion.TLS_1_3, false));
+            assertThat(wire.tlsVersions().get(1).detail()).isEqualTo("the server chose TLSv1 when TLSv1, TLSv1.1 were offered");
+            assertThat(wire.connections()).isEqualTo(4);
+            assertThat(ids(result)).contains(FindingId.TLS_LEGACY_VERSION_ENABLED);
         }
     }
 
