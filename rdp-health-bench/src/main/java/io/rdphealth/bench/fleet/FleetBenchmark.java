@@ -142,11 +142,13 @@ public final class FleetBenchmark {
             }
             String load = loadAverage();
             double linkCpuBefore = link == null ? Double.NaN : link.cpuSeconds();
+            double fleetCpuBefore = fleet.cpuSeconds();
             long overflowsBefore = listenOverflows();
             List<String> command = new ArrayList<>(prefix);
             command.addAll(command(tool, targets, ports, host, rtt));
             Measurement m = Measurement.of(command, work, Long.parseLong(options.get("timeout")));
             double linkCpu = link == null ? Double.NaN : link.cpuSeconds() - linkCpuBefore;
+            double fleetCpu = fleet.cpuSeconds() - fleetCpuBefore;
             long connections = filter == null ? -1 : filter.newConnections();
             long overflows = overflowsBefore < 0 ? -1 : listenOverflows() - overflowsBefore;
             // The fleet's accept queues (xrdp's backlog is 2): a count above 0 explains SERVER_SILENT and slow targets.
@@ -162,7 +164,7 @@ public final class FleetBenchmark {
                     connections < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", (double) connections / perTarget),
                     ratio(m.wallSeconds(), library == null ? Double.NaN : library.wallSeconds()),
                     ratio(m.cpuSeconds(), library == null ? Double.NaN : library.cpuSeconds()),
-                    link == null ? "-" : seconds(linkCpu, false), load, found});
+                    link == null ? "-" : seconds(linkCpu, false), seconds(fleetCpu, false), load, found});
             System.out.println("# " + String.join(" | ", rows.get(rows.size() - 1)));
         }
     }
@@ -286,7 +288,7 @@ public final class FleetBenchmark {
 
     private void printTable() {
         String[] header = {"scenario", "tool", "wall s", "CPU s", "peak RSS MiB", "TCP conns/target", "wall vs lib",
-            "CPU vs lib", "link CPU s", "load", "found"};
+            "CPU vs lib", "link CPU s", "servers CPU s", "load", "found"};
         System.out.println();
         System.out.println("| " + String.join(" | ", header) + " |");
         System.out.println("|" + " --- |".repeat(header.length));

@@ -27,7 +27,6 @@ final class TunDelayLink implements AutoCloseable {
     static final String CLIENT_ADDRESS = "10.77.0.2";
     private static final String SERVER_DEVICE = "rbsrv";
     private static final String CLIENT_DEVICE = "rbcli";
-    private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     private static final String NAT_TABLE = "rdpbench_link";
 
@@ -128,14 +127,7 @@ final class TunDelayLink implements AutoCloseable {
 
     /** User + system CPU the link process has used so far (from /proc), or NaN when it is gone. */
     double cpuSeconds() {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // fields[0] is the state (field 3 of proc(5)); utime and stime are fields 14 and 15
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
+        return ProcessCpu.seconds(process.pid());
     }
 
     /** The process's closing statistics (packets forwarded and dropped), after {@link #close()}. */

@@ -95,6 +95,19 @@ final class XrdpFleet implements AutoCloseable {
         return processes.size();
     }
 
+    /**
+     * User + system CPU all servers have used so far (from /proc): the servers share the tools'
+     * cores, so what a tool makes them do is part of its wall time.
+     */
+    double cpuSeconds() {
+        double total = 0;
+        for (Process process : processes) {
+            double seconds = ProcessCpu.seconds(process.pid());
+            total += Double.isNaN(seconds) ? 0 : seconds;
+        }
+        return total;
+    }
+
     /** Resident memory of all servers together, in MiB (from /proc). */
     long residentMegabytes() {
         long kib = 0;

@@ -81,4 +81,22 @@ class ProbeTlsCryptoTest {
         assertThat(verify(probe, server, scheme, signEcdsa(server.privateKey()))).isTrue();
         assertThat(verify(probe, server, scheme, signEcdsa(other.privateKey()))).isFalse();
     }
+
+    @Test
+    void noncesComeFromTheGivenSecureRandomFreshEachTime() {
+        java.util.concurrent.atomic.AtomicInteger draws = new java.util.concurrent.atomic.AtomicInteger();
+        java.security.SecureRandom counting = new java.security.SecureRandom() {
+            @Override
+            public void nextBytes(byte[] bytes) {
+                draws.incrementAndGet();
+                super.nextBytes(bytes);
+            }
+        };
+        org.bouncycastle.tls.crypto.TlsNonceGenerator nonces = new ProbeTlsCrypto(counting).createNonceGenerator(new byte[0]);
+        byte[] first = nonces.generateNonce(32);
+        byte[] second = nonces.generateNonce(32);
+        assertThat(first).hasSize(32).isNotEqualTo(second);
+        assertThat(nonces.generateNonce(12)).hasSize(12);
+        assertThat(draws.get()).isEqualTo(3);
+    }
 }
