@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fleet benchmark: real xrdp servers probed by RDP Health, nmap and sslscan, one table.
-# Usage: scripts/bench-fleet.sh [--sizes 1,50,200,1000] [--rtts 0,50,150] [--loss 0,5] [--tools rdphealth,rdphealth-no-standard-security,warm,nmap,sslscan]
-#        [--parallelism 256] [--sslscan-parallel 16] [--peer-max-size 1000] [--timeout 900] [--warm-runs 20]
+# Usage: scripts/bench-fleet.sh [--sizes 1,50,200,1000] [--rtts 0,50,150] [--loss 0,5] [--tools rdphealth,rdphealth-no-standard-security,rdphealth-jvm-defaults,warm,nmap,sslscan]
+#        [--parallelism 128] [--sslscan-parallel 16] [--peer-max-size 1000] [--timeout 900] [--warm-runs 20]
 # See docs/benchmark.md. As root it runs inside a network namespace of its own (created here and
 # always deleted on exit), where nftables counts connections and drops packets; round trips are
 # simulated by tundelay between it and a second namespace of its own for the tools; nothing is

@@ -45,7 +45,7 @@ public final class FleetBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("sizes", "1,50,200,1000", "rtts", "0,50,150", "loss", "0",
-                "tools", "rdphealth,nmap,sslscan", "parallelism", "256", "sslscan-parallel", "16", "base-port", "21000",
+                "tools", "rdphealth,nmap,sslscan", "parallelism", "128", "sslscan-parallel", "16", "base-port", "21000",
                 "timeout", "900", "peer-max-size", "1000", "warm-runs", "20"));
         for (int i = 0; i < args.length; i++) {
             String name = args[i].substring(2);
