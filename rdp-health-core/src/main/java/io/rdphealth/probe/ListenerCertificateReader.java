@@ -23,7 +23,7 @@ import java.util.concurrent.Executor;
  * Reads the leaf certificate an RDP listener serves, with one connection: X.224 asking
  * SSL|HYBRID, then a TLS handshake offering every version. This is what a fix needs to verify its
  * result from the wire ("does the listener now serve the new thumbprint?"), without the
- * {@link WireProbe}'s five connections, version scan and CredSSP exchange.
+ * {@link WireProbe}'s four or more connections, version scans and CredSSP exchange.
  *
  * <p>Bounded like the probe: connect by {@link ProbeOptions#connectTimeout()}, each read by
  * {@link ProbeOptions#readTimeout()}, everything (resolution included) by

@@ -20,7 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li><b>far</b> (no handshake completed within the interval): one interval after the previous
  *       start. The server then sees the handshakes arrive one interval apart, as they were sent,
  *       and only has to accept one per interval; waiting for answers instead would cost two round
- *       trips per three connections (9 round trips for an xrdp's 11 connections instead of 3).</li>
+ *       trips per three connections (9 round trips for an xrdp's 10 connections instead of 3).</li>
  * </ul>
  * Listeners with a normal backlog (Windows) notice neither.
  *
