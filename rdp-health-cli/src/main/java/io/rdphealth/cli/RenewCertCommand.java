@@ -19,6 +19,8 @@ import io.rdphealth.host.xrdp.XrdpCertificateRenewal;
 import io.rdphealth.host.xrdp.XrdpChangeResult;
 import io.rdphealth.host.xrdp.XrdpInspector;
 import io.rdphealth.host.xrdp.XrdpRenewalRequest;
+import io.rdphealth.renew.RenewalResult;
+import io.rdphealth.report.ReportJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -119,6 +121,11 @@ public final class RenewCertCommand implements Callable<Integer> {
     @Option(names = "--no-restart", description = "Never restart xrdp, even if it still serves the old certificate.")
     boolean noRestart;
 
+    @Option(names = "--json", description = "Print the result as JSON on standard output (platform, action, reason, "
+            + "before, after, steps, rollbackReason, rollbackComplete: what the Jenkins step records); the progress "
+            + "goes to standard error.")
+    boolean json;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -126,18 +133,21 @@ public final class RenewCertCommand implements Callable<Integer> {
         if (platform.windows) {
             return renewWindows(out);
         }
-        XrdpRenewalRequest request = new XrdpRenewalRequest(config, renewWithin, force, dryRun, newCertificate());
+        NewCertificate certificate = newCertificate();
+        XrdpRenewalRequest request = new XrdpRenewalRequest(config, renewWithin, force, dryRun, certificate);
+        // With --json standard output carries the JSON document alone.
+        PrintWriter steps = json ? err : out;
         ChangeListener progress = new ChangeListener() {
             @Override
             public void beforeStep(int index, Step step) {
-                out.println("  [" + (index + 1) + "] " + step.description());
-                out.flush();
+                steps.println("  [" + (index + 1) + "] " + step.description());
+                steps.flush();
             }
 
             @Override
             public void undone(String description) {
-                out.println("  undone: " + description);
-                out.flush();
+                steps.println("  undone: " + description);
+                steps.flush();
             }
         };
         Clock clock = Clock.systemUTC();
@@ -146,6 +156,14 @@ public final class RenewCertCommand implements Callable<Integer> {
                 new ChangeRunner(stateDir, List.of(), progress, Duration.ofSeconds(lockTimeout), clock),
                 new WireServedCertificateSource(), noRestart ? Optional.empty() : SystemctlRestarter.ifSystemd(), clock)
                 .renew(request);
+        if (json) {
+            err.println(result.status() + ": " + result.reason());
+            err.flush();
+            out.println(new ReportJson().mapper().writerWithDefaultPrettyPrinter().writeValueAsString(
+                    RenewalResult.ofXrdp(result, certificate instanceof NewCertificate.Provided)));
+            out.flush();
+            return XrdpResultPrinter.exitCode(result.status());
+        }
         return XrdpResultPrinter.print(result, out, err);
     }
 
@@ -161,8 +179,10 @@ public final class RenewCertCommand implements Callable<Integer> {
         RenewalWindow.requireDays(renewWithin, "--renew-within");
         char[] password = pkcs12 == null ? null : password();
         try {
-            return WindowsCommands.forThisHost(new WireListenerVerifier(), SeverityPolicy.defaults())
-                    .renewCert(pkcs12, password, renewWithin, force, dryRun, out);
+            WindowsCommands commands = WindowsCommands.forThisHost(new WireListenerVerifier(), SeverityPolicy.defaults());
+            return json ? commands.renewCertJson(pkcs12, password, renewWithin, force, dryRun, out,
+                    spec.commandLine().getErr())
+                    : commands.renewCert(pkcs12, password, renewWithin, force, dryRun, out);
         } finally {
             if (password != null) {
                 Arrays.fill(password, '\0');

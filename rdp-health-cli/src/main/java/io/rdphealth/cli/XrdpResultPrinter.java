@@ -38,7 +38,11 @@ final class XrdpResultPrinter {
         }
         out.flush();
         err.flush();
-        return switch (result.status()) {
+        return exitCode(result.status());
+    }
+
+    static int exitCode(XrdpChangeResult.Status status) {
+        return switch (status) {
             case NOTHING_TO_DO, PLANNED, APPLIED -> ExitCodes.HEALTHY;
             case ROLLED_BACK -> ExitCodes.ERRORS;
             case REFUSED -> ExitCodes.USAGE;

@@ -2,6 +2,16 @@ package io.rdphealth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rdphealth.probe.ListenerCertificateReader;
+import io.rdphealth.probe.ProbeOptions;
+import io.rdphealth.probe.cert.CertificateDecoder;
+import io.rdphealth.target.Target;
+import io.rdphealth.testing.CertificateSpec;
+import io.rdphealth.testing.MintedCertificate;
+import io.rdphealth.testing.TestPki;
+import io.rdphealth.testing.XrdpServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -10,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The xrdp commands on this machine's real, stopped xrdp install (/etc/xrdp, Debian's snakeoil links). */
+/**
+ * The xrdp commands on this machine's real, stopped xrdp install (/etc/xrdp, Debian's snakeoil
+ * links), and a renewal with --json on a real xrdp the test starts on a free loopback port.
+ */
 class XrdpCommandsTest {
     @TempDir
     Path state;
@@ -47,5 +60,40 @@ class XrdpCommandsTest {
                 "--pkcs12-password", "secret")).startsWith("2\n").contains("Unknown option");
         assertThat(run(new RenewCertCommand(), new StringWriter(), "--xrdp", "--key-type", "dsa", "--dry-run"))
                 .contains("--key-type must be rsa or ec");
+
+        StringWriter planned = new StringWriter();
+        assertThat(run(new RenewCertCommand(), planned, "--xrdp", "--dry-run", "--force", "--json",
+                "--state-dir", state.resolve("s").toString())).startsWith("0\n");
+        JsonNode plan = new ObjectMapper().readTree(planned.toString());
+        assertThat(plan.get("action").asText()).isEqualTo("PLANNED");
+        assertThat(plan.get("steps")).isNotEmpty();
+        assertThat(Files.readAllBytes(Path.of("/etc/xrdp/cert.pem"))).isEqualTo(certBefore);
+    }
+
+    @Test
+    void renewJsonOnARunningXrdpRenewsVerifiesAndTheSecondRunIsNotNeeded() throws Exception {
+        MintedCertificate expired = TestPki.selfSigned(CertificateSpec.expired());
+        try (XrdpServer server = XrdpServer.builder().certificate(expired).start()) {
+            String[] args = {"--xrdp", "--json", "--config", server.iniFile().toString(), "--state-dir",
+                state.resolve("s").toString(), "--no-restart", "--lock-timeout", "10"};
+            StringWriter first = new StringWriter();
+            String output = run(new RenewCertCommand(), first, args);
+
+            assertThat(output).startsWith("0\n");
+            JsonNode renewed = new ObjectMapper().readTree(first.toString());
+            assertThat(renewed.get("platform").asText()).isEqualTo("xrdp");
+            assertThat(renewed.get("action").asText()).isEqualTo("RENEWED");
+            assertThat(renewed.get("before").get("sha256").asText())
+                    .isEqualTo(CertificateDecoder.thumbprint("SHA-256", expired.certificate().getEncoded()));
+            String served = new ListenerCertificateReader(ProbeOptions.defaults()).read(Target.of("127.0.0.1", server.port()))
+                    .sha256();
+            assertThat(renewed.get("after").get("sha256").asText()).isEqualTo(served);
+            assertThat(renewed.get("steps").toString()).contains("verified: ");
+            assertThat(output).as("the progress is on standard error").contains("  [1] ", "APPLIED: ");
+
+            StringWriter second = new StringWriter();
+            assertThat(run(new RenewCertCommand(), second, args)).startsWith("0\n");
+            assertThat(new ObjectMapper().readTree(second.toString()).get("action").asText()).isEqualTo("NOT_NEEDED");
+        }
     }
 }

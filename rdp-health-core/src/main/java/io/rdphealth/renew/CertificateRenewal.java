@@ -4,7 +4,6 @@ import io.rdphealth.cert.KeyMaterial;
 import io.rdphealth.cert.PemFormatException;
 import io.rdphealth.cert.Pkcs12Reader;
 import io.rdphealth.fix.ChangeListener;
-import io.rdphealth.fix.ChangeOutcome;
 import io.rdphealth.fix.ChangeRunner;
 import io.rdphealth.fix.Step;
 import io.rdphealth.host.windows.ListenerVerifier;
@@ -31,7 +30,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -132,30 +130,8 @@ public final class CertificateRenewal {
                 new ChangeRunner(xrdpStateDir, List.of(), listener, lockWait, clock), xrdpWire, xrdpRestarter.get(), clock)
                 .renew(new XrdpRenewalRequest(xrdpConfig, request.renewWithinDays(), request.force(), request.dryRun(),
                         certificate));
-        List<String> steps = new ArrayList<>(result.plan());
-        if (result.verification() != null) {
-            steps.add("verified: " + result.verification());
-        }
         progress.line(result.status() + ": " + result.reason());
-        boolean installed = certificate instanceof NewCertificate.Provided;
-        return switch (result.status()) {
-            case NOTHING_TO_DO -> new RenewalResult(platform, RenewalAction.NOT_NEEDED, result.reason(), result.before(),
-                    result.after(), steps, null, true);
-            case PLANNED -> new RenewalResult(platform, RenewalAction.PLANNED, result.reason(), result.before(),
-                    result.after(), steps, null, true);
-            case APPLIED -> new RenewalResult(platform, installed ? RenewalAction.INSTALLED : RenewalAction.RENEWED,
-                    result.reason(), result.before(), result.after(), steps, null, true);
-            case ROLLED_BACK -> {
-                ChangeOutcome.RolledBack rolledBack = (ChangeOutcome.RolledBack) result.outcome();
-                steps.add("failed at: " + rolledBack.failedStep());
-                steps.add((rolledBack.rollbackComplete() ? "rolled back: " : "ROLLBACK INCOMPLETE (restore from "
-                        + rolledBack.backupDir() + "): ") + rolledBack.undone());
-                yield new RenewalResult(platform, RenewalAction.ROLLED_BACK, result.reason(), result.before(),
-                        result.after(), steps, rolledBack.reason(), rolledBack.rollbackComplete());
-            }
-            case REFUSED -> new RenewalResult(platform, RenewalAction.REFUSED, result.reason(), result.before(),
-                    result.after(), steps, null, true);
-        };
+        return RenewalResult.ofXrdp(result, certificate instanceof NewCertificate.Provided);
     }
 
     private NewCertificate.Provided supplied(SuppliedCertificate supplied) {
@@ -185,27 +161,11 @@ public final class CertificateRenewal {
             result = new WindowsCertificateRenewal(port, windowsVerifier, clock, windowsSettings, windowsStateDir)
                     .renew(windowsRequest, out);
         }
-        List<String> steps = lines.lines();
-        String error = result.fixResult() == null ? null : result.fixResult().error();
-        RenewalAction applied = supplied == null ? RenewalAction.RENEWED : RenewalAction.INSTALLED;
-        return switch (result.status()) {
-            case NOTHING_TO_DO -> new RenewalResult(platform, RenewalAction.NOT_NEEDED, result.reason(), result.before(),
-                    result.after(), steps, null, true);
-            case PLANNED -> new RenewalResult(platform, RenewalAction.PLANNED, result.reason(), result.before(),
-                    result.after(), steps, null, true);
-            case APPLIED -> new RenewalResult(platform, applied, result.reason(), result.before(), result.after(), steps,
-                    null, true);
-            case ROLLED_BACK -> new RenewalResult(platform, RenewalAction.ROLLED_BACK, result.reason(), result.before(),
-                    result.after(), steps, error, true);
-            case ROLLBACK_FAILED -> new RenewalResult(platform, RenewalAction.ROLLED_BACK, result.reason(),
-                    result.before(), result.after(), steps, error, false);
-            case REFUSED -> new RenewalResult(platform, RenewalAction.REFUSED, result.reason(), result.before(),
-                    result.after(), steps, null, true);
-        };
+        return RenewalResult.ofWindows(result, lines.lines(), supplied != null);
     }
 
     private static RenewalResult refused(String platform, String why) {
-        return new RenewalResult(platform, RenewalAction.REFUSED, why, null, null, List.of(), null, true);
+        return RenewalResult.refused(platform, why);
     }
 
     /** Where and how to renew; every setting defaults to this host as installed. */

@@ -9,7 +9,7 @@ import java.util.List;
  * fix that reports on a {@code PrintWriter} can feed a build log and the result's steps.
  * Lines are capped so a runaway writer cannot exhaust memory.
  */
-final class LineWriter extends Writer {
+public final class LineWriter extends Writer {
     private static final int MAX_LINES = 2000;
     private static final int MAX_LINE = 4000;
 
@@ -17,7 +17,7 @@ final class LineWriter extends Writer {
     private final List<String> lines = new ArrayList<>();
     private final StringBuilder current = new StringBuilder();
 
-    LineWriter(RenewalProgress progress) {
+    public LineWriter(RenewalProgress progress) {
         this.progress = progress;
     }
 
@@ -54,7 +54,8 @@ final class LineWriter extends Writer {
         }
     }
 
-    synchronized List<String> lines() {
+    /** The lines written so far (at most 2000, each at most 4000 characters). */
+    public synchronized List<String> lines() {
         return List.copyOf(lines);
     }
 }

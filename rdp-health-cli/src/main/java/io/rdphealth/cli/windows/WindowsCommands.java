@@ -30,6 +30,9 @@ import io.rdphealth.host.windows.jna.JnaWindowsPort;
 import io.rdphealth.host.windows.rules.WindowsRuleContext;
 import io.rdphealth.host.windows.rules.WindowsRules;
 import io.rdphealth.policy.SeverityPolicy;
+import io.rdphealth.renew.LineWriter;
+import io.rdphealth.renew.RenewalPlatform;
+import io.rdphealth.renew.RenewalResult;
 import io.rdphealth.report.ReportFormatException;
 import io.rdphealth.report.HealthState;
 import io.rdphealth.report.ReportJson;
@@ -199,31 +202,68 @@ public final class WindowsCommands {
      * (environment or file), never from the command line.
      */
     public int renewCert(Path pfx, char[] password, int renewWithinDays, boolean force, boolean dryRun, PrintWriter out) {
+        Renewal renewal = renew(pfx, password, renewWithinDays, force, dryRun, out);
+        if (renewal.failure() != null) {
+            return fail(out, renewal.failure());
+        }
+        if (renewal.result().status() == WindowsRenewalResult.Status.REFUSED) {
+            return fail(out, "refused, nothing changed: " + renewal.result().reason());
+        }
+        out.flush();
+        return exitCode(renewal.result().status());
+    }
+
+    /**
+     * {@link #renewCert} for a machine: the result as JSON on {@code json} (the shape the Jenkins
+     * step records, {@code io.rdphealth.renew.RenewalResult}), the progress lines on {@code progress}.
+     */
+    public int renewCertJson(Path pfx, char[] password, int renewWithinDays, boolean force, boolean dryRun,
+            PrintWriter json, PrintWriter progress) throws IOException {
+        LineWriter lines = new LineWriter(line -> {
+            progress.println(line);
+            progress.flush();
+        });
+        Renewal renewal;
+        try (PrintWriter out = new PrintWriter(lines)) {
+            renewal = renew(pfx, password, renewWithinDays, force, dryRun, out);
+        }
+        RenewalResult result = renewal.failure() != null
+                ? RenewalResult.refused(RenewalPlatform.WINDOWS.label(), renewal.failure())
+                : RenewalResult.ofWindows(renewal.result(), lines.lines(), pfx != null);
+        json.println(new ReportJson().mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        json.flush();
+        return renewal.failure() != null ? ExitCodes.USAGE : exitCode(renewal.result().status());
+    }
+
+    /** A renewal that ran ({@code result}), or why it could not start ({@code failure}). */
+    private record Renewal(WindowsRenewalResult result, String failure) {
+    }
+
+    private Renewal renew(Path pfx, char[] password, int renewWithinDays, boolean force, boolean dryRun, PrintWriter out) {
         byte[] bytes = null;
         if (pfx != null) {
             try {
                 if (Files.size(pfx) > InstallPfxCertificate.MAX_PFX_BYTES) {
-                    return fail(out, pfx + " is larger than " + InstallPfxCertificate.MAX_PFX_BYTES
+                    return new Renewal(null, pfx + " is larger than " + InstallPfxCertificate.MAX_PFX_BYTES
                             + " bytes: not a PKCS#12 certificate file");
                 }
                 bytes = Files.readAllBytes(pfx);
             } catch (IOException e) {
-                return fail(out, "cannot read " + pfx + ": " + e.getMessage());
+                return new Renewal(null, "cannot read " + pfx + ": " + e.getMessage());
             }
         }
         WindowsPort port;
         try {
             port = ports.get();
         } catch (WindowsPortException e) {
-            return fail(out, e.getMessage());
+            return new Renewal(null, e.getMessage());
         }
-        WindowsRenewalResult result = new WindowsCertificateRenewal(port, verifier, clock, settings, stateDir)
-                .renew(new WindowsRenewalRequest(0, renewWithinDays, force, dryRun, bytes, password), out);
-        if (result.status() == WindowsRenewalResult.Status.REFUSED) {
-            return fail(out, "refused, nothing changed: " + result.reason());
-        }
-        out.flush();
-        return switch (result.status()) {
+        return new Renewal(new WindowsCertificateRenewal(port, verifier, clock, settings, stateDir)
+                .renew(new WindowsRenewalRequest(0, renewWithinDays, force, dryRun, bytes, password), out), null);
+    }
+
+    private static int exitCode(WindowsRenewalResult.Status status) {
+        return switch (status) {
             case NOTHING_TO_DO, PLANNED, APPLIED -> ExitCodes.HEALTHY;
             case ROLLED_BACK, ROLLBACK_FAILED -> ExitCodes.ERRORS;
             case REFUSED -> ExitCodes.USAGE;

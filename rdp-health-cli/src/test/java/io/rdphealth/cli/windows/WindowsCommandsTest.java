@@ -112,6 +112,33 @@ class WindowsCommandsTest {
                 .isEqualTo(ExitCodes.USAGE);
     }
 
+    @Test
+    void renewCertJsonPrintsTheResultAloneAndTheProgressApart() throws Exception {
+        WindowsHostFacts facts = Snapshots.load("expired-cert");
+        ScriptedWindowsPort port = ScriptedWindowsPort.from(facts, Clock.fixed(facts.collectedAt(), ZoneOffset.UTC));
+        StringWriter progress = new StringWriter();
+
+        int code = commands(port, facts).renewCertJson(null, null, 30, false, false, out, new PrintWriter(progress));
+
+        assertThat(code).as(text.toString()).isEqualTo(ExitCodes.HEALTHY);
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text.toString());
+        assertThat(json.get("platform").asText()).isEqualTo("windows");
+        assertThat(json.get("action").asText()).isEqualTo("RENEWED");
+        assertThat(json.get("reason").asText()).contains("expired on");
+        assertThat(json.get("before").get("sha256").asText()).isNotEqualTo(json.get("after").get("sha256").asText());
+        assertThat(json.get("rollbackComplete").asBoolean()).isTrue();
+        assertThat(json.get("steps")).isNotEmpty();
+        assertThat(progress.toString()).contains("verified: now serving");
+
+        text.getBuffer().setLength(0);
+        int missing = commands(port, facts).renewCertJson(tmp.resolve("missing.pfx"), "x".toCharArray(), 30, false, false,
+                out, new PrintWriter(new StringWriter()));
+        assertThat(missing).isEqualTo(ExitCodes.USAGE);
+        json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text.toString());
+        assertThat(json.get("action").asText()).isEqualTo("REFUSED");
+        assertThat(json.get("reason").asText()).startsWith("cannot read " + tmp.resolve("missing.pfx"));
+    }
+
     private Path saved(ScriptedWindowsPort port, WindowsHostFacts facts) {
         try {
             Path file = tmp.resolve("after.json");
