@@ -96,4 +96,56 @@ class XrdpCommandsTest {
             assertThat(new ObjectMapper().readTree(second.toString()).get("action").asText()).isEqualTo("NOT_NEEDED");
         }
     }
+
+    @Test
+    void renewWithAnEcKeyIsServedFromTheWire() throws Exception {
+        try (XrdpServer server = XrdpServer.builder().certificate(TestPki.selfSigned(CertificateSpec.valid())).start()) {
+            StringWriter out = new StringWriter();
+            String output = run(new RenewCertCommand(), out, "--xrdp", "--json", "--force", "--key-type", "ec",
+                    "--config", server.iniFile().toString(), "--state-dir", state.resolve("s").toString(), "--no-restart");
+
+            assertThat(output).startsWith("0\n");
+            JsonNode renewed = new ObjectMapper().readTree(out.toString());
+            assertThat(renewed.get("action").asText()).isEqualTo("RENEWED");
+            assertThat(renewed.get("after").get("keyAlgorithm").asText()).isEqualTo("EC");
+            assertThat(renewed.get("after").get("keyBits").asInt()).isEqualTo(256);
+            assertThat(renewed.get("after").get("sha256").asText()).isEqualTo(served(server.port()));
+        }
+    }
+
+    @Test
+    void pemPairIsInstalledAndAMismatchedPairIsRefusedWithNothingChanged() throws Exception {
+        MintedCertificate current = TestPki.selfSigned(CertificateSpec.valid());
+        try (XrdpServer server = XrdpServer.builder().certificate(current).start()) {
+            MintedCertificate mismatched = TestPki.mismatchedKeyPair();
+            mismatched.writePem(state.resolve("bad-cert.pem"), state.resolve("bad-key.pem"));
+            String refused = run(new RenewCertCommand(), new StringWriter(), "--xrdp", "--cert",
+                    state.resolve("bad-cert.pem").toString(), "--key", state.resolve("bad-key.pem").toString(),
+                    "--config", server.iniFile().toString(), "--state-dir", state.resolve("s").toString(), "--no-restart");
+            assertThat(refused).doesNotStartWith("0\n").contains("match");
+            assertThat(served(server.port())).isEqualTo(thumbprint(current));
+
+            MintedCertificate wanted = TestPki.caSignedChain(CertificateSpec.valid());
+            wanted.writePem(state.resolve("cert.pem"), state.resolve("key.pem"));
+            String[] install = {"--xrdp", "--json", "--cert", state.resolve("cert.pem").toString(), "--key",
+                state.resolve("key.pem").toString(), "--config", server.iniFile().toString(), "--state-dir",
+                state.resolve("s").toString(), "--no-restart"};
+            StringWriter out = new StringWriter();
+            assertThat(run(new RenewCertCommand(), out, install)).startsWith("0\n");
+            JsonNode installed = new ObjectMapper().readTree(out.toString());
+            assertThat(installed.get("action").asText()).isEqualTo("INSTALLED");
+            assertThat(installed.get("after").get("sha256").asText()).isEqualTo(thumbprint(wanted))
+                    .isEqualTo(served(server.port()));
+            assertThat(Files.readString(server.certFile())).as("the chain is installed, leaf first")
+                    .contains(wanted.certificatePem().strip());
+        }
+    }
+
+    private static String served(int port) throws Exception {
+        return new ListenerCertificateReader(ProbeOptions.defaults()).read(Target.of("127.0.0.1", port)).sha256();
+    }
+
+    private static String thumbprint(MintedCertificate minted) throws Exception {
+        return CertificateDecoder.thumbprint("SHA-256", minted.certificate().getEncoded());
+    }
 }
