@@ -1,5 +1,6 @@
 package io.rdphealth.cli;
 
+import io.rdphealth.finding.Severity;
 import io.rdphealth.history.RunHistory;
 import io.rdphealth.report.ReportJson;
 import io.rdphealth.report.RunReport;
@@ -53,6 +54,19 @@ public final class ReportOptions {
 
     @Option(names = "--no-color", description = "No colours (colour is used only on a terminal, and never when NO_COLOR is set).")
     private boolean noColor;
+
+    private Severity junitFailAt = Severity.WARNING;
+
+    @Option(names = "--junit-fail-at", paramLabel = "SEVERITY",
+            description = "Findings of this severity and above fail their JUnit test case; lower ones are "
+                    + "reported in its output (INFO, WARNING, ERROR, CRITICAL; default: WARNING).")
+    void setJunitFailAt(String severity) {
+        try {
+            junitFailAt = Severity.parse(severity);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--junit-fail-at: " + e.getMessage());
+        }
+    }
 
     @Option(names = "--history-limit", paramLabel = "N",
             description = "How many runs the history keeps; older ones are pruned (default: " + RunHistory.DEFAULT_LIMIT + ").")
@@ -137,7 +151,7 @@ public final class ReportOptions {
 
     private void writeReports(RunReport report, List<TrendRun> trend) {
         writeFile(JSON_FILE, new ReportJson().write(report));
-        writeFile(JUNIT_FILE, new JUnitXmlReport().render(report));
+        writeFile(JUNIT_FILE, new JUnitXmlReport(junitFailAt).render(report));
         writeFile(HTML_FILE, new HtmlReport().render(report, trend));
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,28 @@ class ReportOptionsTest {
         assertThatThrownBy(() -> options.write(run(0), new PrintWriter(err)))
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageStartingWith("cannot write the report " + blocked.resolve("report.json"));
+    }
+
+    @Test
+    void junitFailureThresholdDecidesWhichFindingsFail() throws Exception {
+        int atWarning = failures(dir.resolve("w"));
+        int atError = failures(dir.resolve("e"), "--junit-fail-at", "error");
+        int atInfo = failures(dir.resolve("i"), "--junit-fail-at", "INFO");
+        // The sample run has WARNING-only checks: raising the threshold turns their failures into output.
+        assertThat(atError).isLessThan(atWarning);
+        assertThat(atInfo).isGreaterThanOrEqualTo(atWarning);
+        assertThat(Files.readString(dir.resolve("e").resolve("TEST-rdphealth.xml"))).contains("<system-out>");
+        assertThatThrownBy(() -> parse("--junit-fail-at", "fatal")).isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessage("--junit-fail-at: unknown severity 'fatal' (expected one of INFO, WARNING, ERROR, CRITICAL)");
+    }
+
+    private int failures(Path reports, String... extra) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("--report-dir", reports.toString()));
+        args.addAll(List.of(extra));
+        parse(args.toArray(String[]::new)).write(run(0), new PrintWriter(err));
+        org.w3c.dom.NodeList suites = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(reports.resolve("TEST-rdphealth.xml").toFile()).getElementsByTagName("testsuites");
+        return Integer.parseInt(((org.w3c.dom.Element) suites.item(0)).getAttribute("failures"));
     }
 
     @Test
