@@ -31,7 +31,8 @@ public final class ProbeOptionsMixin {
             defaultValue = "3")
     double readTimeoutSeconds;
 
-    @Option(names = "--parallel", paramLabel = "N", description = "Targets probed at once (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--parallel", paramLabel = "N", description = "Targets probed at once (default: ${DEFAULT-VALUE}); "
+            + "raise it for hundreds of distant targets, whose time goes to round trips rather than CPU.",
             defaultValue = "32")
     int parallel;
 
