@@ -238,16 +238,17 @@ final class AddressProbe {
             CompletableFuture<NegotiationAttempt> policyAnswer, CompletableFuture<PolicyOutcome> policy, ConnectionPacer gate,
             Deadline deadline) {
         Supplier<EncryptionOfferResult> allMethods = () -> allMethodsOf(policy, deadline);
-        return CompletableFuture.supplyAsync(gate::awaitDistance, io).thenComposeAsync(far -> {
-            if (far) {
-                return CompletableFuture.supplyAsync(() -> standardSecurity.speculate(target, address,
-                        () -> answerOf(policyAnswer, deadline), allMethods, gate, deadline), io);
+        // One task that waits where it must (each hop to another thread costs a context switch).
+        return CompletableFuture.supplyAsync(() -> {
+            if (gate.awaitDistance()) {
+                return standardSecurity.speculate(target, address, () -> answerOf(policyAnswer, deadline), allMethods,
+                        gate, deadline);
             }
-            return policyAnswer.thenComposeAsync(attempt -> attempt.negotiation().selected() == SecurityProtocol.RDP
-                    && !deadline.expired()
-                    ? CompletableFuture.supplyAsync(() -> standardSecurity.continueFrom(target, address, attempt.negotiation(),
-                            allMethods, gate, deadline), io)
-                    : CompletableFuture.completedFuture(null), io);
+            NegotiationAttempt attempt = join(policyAnswer, deadline, false);
+            if (attempt == null || attempt.negotiation().selected() != SecurityProtocol.RDP || deadline.expired()) {
+                return null;
+            }
+            return standardSecurity.continueFrom(target, address, attempt.negotiation(), allMethods, gate, deadline);
         }, io);
     }
 

@@ -144,16 +144,24 @@ public final class StandardSecurityProbe {
             }
         }
         List<CompletableFuture<ProtocolSupport>> protocolFutures = new ArrayList<>();
-        for (SecurityProtocol protocol : EXTRA_PROTOCOLS) {
-            protocolFutures.add(CompletableFuture.supplyAsync(
-                    () -> new ProtocolSupport(protocol, exchange(address, target.port(), protocol.bit(), 0, deadline, connections, gate)
-                            .negotiation()), io));
+        for (SecurityProtocol protocol : EXTRA_PROTOCOLS.subList(0, EXTRA_PROTOCOLS.size() - 1)) {
+            protocolFutures.add(CompletableFuture.supplyAsync(() -> protocolSupport(address, target.port(), protocol,
+                    deadline, connections, gate), io));
         }
+        // The last question runs on this thread, which would otherwise only wait for the others.
+        ProtocolSupport last = protocolSupport(address, target.port(), EXTRA_PROTOCOLS.get(EXTRA_PROTOCOLS.size() - 1),
+                deadline, connections, gate);
         List<EncryptionOfferResult> single = singleFutures.stream().map(CompletableFuture::join).toList();
-        List<ProtocolSupport> protocols = protocolFutures.stream().map(CompletableFuture::join).toList();
+        List<ProtocolSupport> protocols = new ArrayList<>(protocolFutures.stream().map(CompletableFuture::join).toList());
+        protocols.add(last);
         NegotiationEvidence rdpOnly = rdpOnlyLater.get();
         EncryptionOfferResult allMethods = allMethodsLater.get();
         return new StandardSecurityEvidence(address.getHostAddress(), rdpOnly, allMethods, single, protocols, connections.get(), millisSince(start));
+    }
+
+    private ProtocolSupport protocolSupport(InetAddress address, int port, SecurityProtocol protocol, Deadline deadline,
+            AtomicInteger connections, ConnectionPacer gate) {
+        return new ProtocolSupport(protocol, exchange(address, port, protocol.bit(), 0, deadline, connections, gate).negotiation());
     }
 
     private static boolean isUnreachable(FailureKind kind) {
