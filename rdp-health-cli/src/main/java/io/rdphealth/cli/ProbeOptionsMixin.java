@@ -43,7 +43,7 @@ public final class ProbeOptionsMixin {
     @Option(names = "--all-addresses", description = "Probe every address the name resolves to, not only the first.")
     boolean allAddresses;
 
-    @Option(names = "--no-tls-scan", description = "Skip testing TLS 1.0/1.1/1.2 one by one (saves 3 connections per target).")
+    @Option(names = "--no-tls-scan", description = "Skip the TLS version scan (TLS 1.2 alone, then 1.0 with 1.1: saves 2 or 3 connections per target).")
     boolean noTlsScan;
 
     @Option(names = "--no-credssp", description = "Do not read the NTLM challenge on NLA servers.")

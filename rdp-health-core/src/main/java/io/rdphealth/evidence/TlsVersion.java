@@ -1,6 +1,6 @@
 package io.rdphealth.evidence;
 
-/** TLS versions the probe tests one by one. */
+/** TLS versions the probe tells apart (see {@code VersionScan}). */
 public enum TlsVersion {
     TLS_1_0("TLSv1"),
     TLS_1_1("TLSv1.1"),
