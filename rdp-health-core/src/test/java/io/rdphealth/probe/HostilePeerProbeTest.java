@@ -2,9 +2,13 @@ package io.rdphealth.probe;
 
 import static io.rdphealth.probe.ProbeRun.wire;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.rdphealth.check.RdpHealthCheck;
 import io.rdphealth.evidence.FailureKind;
+import io.rdphealth.evidence.TlsVersion;
+import io.rdphealth.evidence.TlsVersionResult;
+import io.rdphealth.evidence.WireEvidence;
 import io.rdphealth.finding.Finding;
 import io.rdphealth.finding.FindingId;
 import io.rdphealth.policy.SeverityPolicy;
@@ -87,6 +91,29 @@ class HostilePeerProbeTest {
             assertThat(wire(result).tls().failure()).isNotNull();
             assertThat(result.findings().get(0).id()).isEqualTo(FindingId.TLS_HANDSHAKE_FAILED);
             assertThat(result.state()).isEqualTo(HealthState.CRITICAL);
+        }
+    }
+
+    @Test
+    void aServerAlwaysClaimingTls11EndsTheVersionScanAfterOneFollowUp() {
+        // Offered 1.0 with 1.1 it "picks" 1.1, so 1.0 is asked alone; it claims 1.1 again, which was
+        // not offered: 1.0 is refused and the scan ends (the set of open versions only shrinks).
+        try (HostilePeer peer = HostilePeer.start(Behaviour.ALWAYS_TLS11_HELLO)) {
+            long start = System.nanoTime();
+            TargetResult result = ProbeRun.check(peer.port(), options(), SeverityPolicy.defaults());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(millis).isLessThan(DEADLINE.toMillis() + SLACK_MILLIS);
+            WireEvidence wire = wire(result);
+            assertThat(wire.tlsVersions()).extracting(TlsVersionResult::version, TlsVersionResult::accepted)
+                    .containsExactly(tuple(TlsVersion.TLS_1_0, false), tuple(TlsVersion.TLS_1_1, true),
+                            tuple(TlsVersion.TLS_1_2, false));
+            assertThat(wire.tlsVersions().get(0).detail()).doesNotContain("the server chose");
+            assertThat(wire.tls().failure()).as("the main handshake gets a hello and nothing after it").isNotNull();
+            // main, policy, TLS 1.2 alone, TLS 1.0 with 1.1, TLS 1.0 alone; plus the six standard-security
+            // questions when the in-JVM peer's first handshake was slow enough to make it "far" (asked
+            // speculatively, answered with its SSL confirm, dropped but counted).
+            assertThat(wire.connections()).isIn(5, 11).isEqualTo(peer.connectionCount());
+            assertThat(wire.standardSecurity()).isNull();
         }
     }
 

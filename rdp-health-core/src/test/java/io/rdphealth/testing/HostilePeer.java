@@ -48,7 +48,12 @@ public final class HostilePeer implements AutoCloseable {
         /** A TPKT header announcing 65535 bytes, then silence. */
         HUGE_LENGTH,
         /** A valid confirm selecting SSL; after the ClientHello, plaintext instead of a ServerHello, then close. */
-        CONFIRM_THEN_PLAINTEXT
+        CONFIRM_THEN_PLAINTEXT,
+        /**
+         * A valid confirm selecting SSL; after the ClientHello, a TLS 1.1 ServerHello whatever was
+         * offered (a server that always claims 1.1), then silence until the client closes.
+         */
+        ALWAYS_TLS11_HELLO
     }
 
     /** What {@link Behaviour#HTTP_BANNER} sends. */
@@ -207,6 +212,17 @@ public final class HostilePeer implements AutoCloseable {
                         out.flush();
                     }
                 }
+                case ALWAYS_TLS11_HELLO -> {
+                    awaitBytes(in, buffer);
+                    out.write(confirmSelecting(1));
+                    out.flush();
+                    int read = in.read(buffer);
+                    if (read > 0) {
+                        out.write(tls11ServerHello(firstOfferedSuite(buffer, read)));
+                        out.flush();
+                        drain(in, buffer);
+                    }
+                }
                 default -> throw new IllegalStateException("unhandled " + behaviour);
             }
         } catch (IOException e) {
@@ -216,6 +232,44 @@ public final class HostilePeer implements AutoCloseable {
         } finally {
             accepted.remove(socket);
         }
+    }
+
+    /**
+     * The first cipher suite of a ClientHello record (RFC 5246 7.4.1.2: header, version, random,
+     * session id, then the suites), or TLS_RSA_WITH_AES_128_CBC_SHA when the bytes are too short.
+     */
+    static int firstOfferedSuite(byte[] hello, int length) {
+        int sessionIdAt = 5 + 4 + 2 + 32;
+        if (length <= sessionIdAt) {
+            return 0x002F;
+        }
+        int suitesAt = sessionIdAt + 1 + (hello[sessionIdAt] & 0xFF) + 2;
+        return length < suitesAt + 2 ? 0x002F : ((hello[suitesAt] & 0xFF) << 8) | (hello[suitesAt + 1] & 0xFF);
+    }
+
+    /**
+     * A TLS record holding a ServerHello for TLS 1.1 (RFC 4346 7.4.1.3): version 3.2, a random of
+     * zeros, no session, {@code cipherSuite}, no compression, no extensions.
+     */
+    static byte[] tls11ServerHello(int cipherSuite) {
+        byte[] body = new byte[2 + 32 + 1 + 2 + 1];
+        body[0] = 0x03;
+        body[1] = 0x02;
+        // body[34]: session id length 0; body[37]: compression method null
+        body[35] = (byte) (cipherSuite >> 8);
+        body[36] = (byte) cipherSuite;
+        byte[] record = new byte[5 + 4 + body.length];
+        record[0] = 0x16; // handshake
+        record[1] = 0x03;
+        record[2] = 0x02;
+        record[3] = (byte) ((4 + body.length) >> 8);
+        record[4] = (byte) (4 + body.length);
+        record[5] = 0x02; // server_hello
+        record[6] = 0x00;
+        record[7] = (byte) (body.length >> 8);
+        record[8] = (byte) body.length;
+        System.arraycopy(body, 0, record, 9, body.length);
+        return record;
     }
 
     /** Waits for the client's next bytes; false when it closed first. */
