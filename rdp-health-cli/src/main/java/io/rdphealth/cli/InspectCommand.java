@@ -82,7 +82,7 @@ public final class InspectCommand implements Callable<Integer> {
             document.put("target", facts.target());
             document.put("facts", facts);
             document.put("findings", findings);
-            out.println(new ReportJson().mapper().writerWithDefaultPrettyPrinter().writeValueAsString(document));
+            out.println(new ReportJson().writeValue(document));
         } else {
             print(out, facts, findings);
         }

@@ -159,8 +159,7 @@ public final class RenewCertCommand implements Callable<Integer> {
         if (json) {
             err.println(result.status() + ": " + result.reason());
             err.flush();
-            out.println(new ReportJson().mapper().writerWithDefaultPrettyPrinter().writeValueAsString(
-                    RenewalResult.ofXrdp(result, certificate instanceof NewCertificate.Provided)));
+            out.println(new ReportJson().writeValue(RenewalResult.ofXrdp(result, certificate instanceof NewCertificate.Provided)));
             out.flush();
             return XrdpResultPrinter.exitCode(result.status());
         }

@@ -104,14 +104,14 @@ public final class CertificateRenewal {
             certificate = request.certificate() == null ? NewCertificate.SelfSigned.defaults()
                     : supplied(request.certificate());
         } catch (IllegalArgumentException e) {
-            return refused(platform, e.getMessage());
+            return RenewalResult.refused(platform, e.getMessage());
         }
         XrdpInspector inspector = new XrdpInspector(io.rdphealth.host.xrdp.HostPaths.system(),
                 new io.rdphealth.host.xrdp.OpenSslCipherCheck(), clock);
         if (request.port() != 0) {
             XrdpHostFacts facts = inspector.inspect(xrdpConfig, null);
             if (facts.config() != null && facts.config().listen().isTcp() && facts.config().listen().port() != request.port()) {
-                return refused(platform, xrdpConfig + " configures the listener on port " + facts.config().listen().port()
+                return RenewalResult.refused(platform, xrdpConfig + " configures the listener on port " + facts.config().listen().port()
                         + ", not " + request.port());
             }
         }
@@ -149,7 +149,7 @@ public final class CertificateRenewal {
         try {
             port = windowsPort.get();
         } catch (WindowsPortException e) {
-            return refused(platform, e.getMessage());
+            return RenewalResult.refused(platform, e.getMessage());
         }
         SuppliedCertificate supplied = request.certificate();
         WindowsRenewalRequest windowsRequest = new WindowsRenewalRequest(request.port(), request.renewWithinDays(),
@@ -162,10 +162,6 @@ public final class CertificateRenewal {
                     .renew(windowsRequest, out);
         }
         return RenewalResult.ofWindows(result, lines.lines(), supplied != null);
-    }
-
-    private static RenewalResult refused(String platform, String why) {
-        return RenewalResult.refused(platform, why);
     }
 
     /** Where and how to renew; every setting defaults to this host as installed. */

@@ -55,6 +55,16 @@ public final class ReportJson {
         }
     }
 
+    /** Any other library value (a renewal result, host facts) as JSON, written the way reports are. */
+    public String writeValue(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName() + ": "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
     /** The mapper, for callers that serialise other library values (host facts) the same way. */
     public ObjectMapper mapper() {
         return mapper;

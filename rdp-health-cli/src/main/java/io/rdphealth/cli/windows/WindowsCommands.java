@@ -218,7 +218,7 @@ public final class WindowsCommands {
      * step records, {@code io.rdphealth.renew.RenewalResult}), the progress lines on {@code progress}.
      */
     public int renewCertJson(Path pfx, char[] password, int renewWithinDays, boolean force, boolean dryRun,
-            PrintWriter json, PrintWriter progress) throws IOException {
+            PrintWriter json, PrintWriter progress) {
         LineWriter lines = new LineWriter(line -> {
             progress.println(line);
             progress.flush();
@@ -230,7 +230,7 @@ public final class WindowsCommands {
         RenewalResult result = renewal.failure() != null
                 ? RenewalResult.refused(RenewalPlatform.WINDOWS.label(), renewal.failure())
                 : RenewalResult.ofWindows(renewal.result(), lines.lines(), pfx != null);
-        json.println(new ReportJson().mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        json.println(new ReportJson().writeValue(result));
         json.flush();
         return renewal.failure() != null ? ExitCodes.USAGE : exitCode(renewal.result().status());
     }

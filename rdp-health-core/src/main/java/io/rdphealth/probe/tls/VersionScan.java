@@ -23,7 +23,7 @@ public record VersionScan(List<TlsVersionResult> results, Set<TlsVersion> unknow
 
     public VersionScan {
         results = List.copyOf(results);
-        unknown = unknown.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(unknown));
+        unknown = Set.copyOf(unknown);
     }
 
     /**
